@@ -1,0 +1,187 @@
+import ExcelJS from "exceljs";
+import { columnLetter } from "../../domain/cells";
+import { normaliseHeader, STATUSES } from "../../domain/contract";
+import { ColumnSpec, SheetContent, TableSpec } from "../../domain/layout";
+import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
+import { fromExcelJs } from "./cellValues";
+import { addRagColouring, styleCell } from "./excelJsStyles";
+
+/** The parts of ExcelJS's table model we rely on (the same for loaded and added tables). */
+interface TableModel {
+  name: string;
+  tableRef: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+}
+
+/** ExcelJS's typings say getTables() returns pairs; it returns tables. */
+function tablesOf(sheet: ExcelJS.Worksheet): ExcelJS.Table[] {
+  return sheet.getTables() as unknown as ExcelJS.Table[];
+}
+
+/** Tab order: ExcelJS sorts sheets by this, but its typings omit it. */
+type Ordered = { orderNo: number };
+
+interface PlacedTable {
+  sheet: ExcelJS.Worksheet;
+  model: TableModel;
+  top: number;
+  left: number;
+  width: number;
+  /** Data rows. */
+  height: number;
+}
+
+function place(sheet: ExcelJS.Worksheet, table: ExcelJS.Table): PlacedTable {
+  const model = (table as unknown as { table: TableModel }).table;
+  const [from, to = from] = model.tableRef.split(":");
+  const start = sheet.getCell(from);
+  const end = sheet.getCell(to);
+  const top = Number(start.row) - 1;
+  const left = Number(start.col) - 1;
+  const bottom = Number(end.row) - 1 - (model.totalsRow ? 1 : 0);
+  return { sheet, model, top, left, width: Number(end.col) - left, height: Math.max(0, bottom - top) };
+}
+
+const LIST_SOURCES: Partial<Record<ColumnSpec["kind"], string>> = {
+  status: `"${STATUSES.join(",")}"`,
+  yesNo: `"Yes,No"`,
+  // Validation cannot name a table column directly; INDIRECT lets the list grow with the register.
+  leadOfficer: `INDIRECT("LeadOfficers[Name]")`,
+  priority: `INDIRECT("Priorities[Priority]")`,
+};
+
+/** The workbook port over an ExcelJS workbook: the command line's host. */
+export class ExcelJsWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static empty(): ExcelJsWorkbook {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = "csp-plan";
+    return new ExcelJsWorkbook(workbook);
+  }
+
+  /**
+   * Loads a workbook already checked by the preflight. ExcelJS reads a table whose XML omits
+   * `headerRowCount` (Excel's default of 1) as having no header row, and would save it so; the names
+   * of tables that really have none are passed in and every other table's header row is restored.
+   */
+  static async load(bytes: Buffer, tablesWithoutHeaderRow: ReadonlySet<string> = new Set()): Promise<ExcelJsWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for (const sheet of workbook.worksheets) {
+      for (const table of tablesOf(sheet)) {
+        const model = (table as unknown as { table: TableModel }).table;
+        model.headerRow = !tablesWithoutHeaderRow.has(model.name);
+      }
+    }
+    return new ExcelJsWorkbook(workbook);
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  private tables(): PlacedTable[] {
+    return this.workbook.worksheets.flatMap((sheet) =>
+      tablesOf(sheet).map((t) => place(sheet, t)).filter((t) => t.model.headerRow));
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    const tables: TableSnapshot[] = this.tables().map((t) => {
+      const rowValues = (row: number) => {
+        const excelRow = t.sheet.getRow(row + 1);
+        return Array.from({ length: t.width }, (_, c) => fromExcelJs(excelRow.getCell(t.left + c + 1).value));
+      };
+      const headers = rowValues(t.top).map((h) => (h === null ? "" : String(h)));
+      const rows = Array.from({ length: t.height }, (_, r) => rowValues(t.top + 1 + r));
+      return { name: t.model.name, sheet: t.sheet.name, top: t.top, left: t.left, headers, rows };
+    });
+    return { sheetNames: this.workbook.worksheets.map((s) => s.name), tables };
+  }
+
+  async apply(changes: ChangeSet): Promise<void> {
+    for (const change of changes) this.applyOne(change);
+  }
+
+  private applyOne(change: Change): void {
+    switch (change.kind) {
+      case "setColumn":
+        return this.setColumn(change.table, change.column, change.values);
+      case "replaceSheet":
+        return this.replaceSheet(change.sheet, change.content);
+      case "createTable":
+        return this.createTable(change.table);
+    }
+  }
+
+  private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
+    const t = this.tables().find((x) => x.model.name.toLowerCase() === tableName.toLowerCase());
+    if (!t) throw new Error(`No table named ${tableName}.`);
+    const headerRow = t.sheet.getRow(t.top + 1);
+    const index = Array.from({ length: t.width }, (_, c) => String(fromExcelJs(headerRow.getCell(t.left + c + 1).value) ?? ""))
+      .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
+    if (index < 0) throw new Error(`The ${tableName} table has no "${column}" column.`);
+    if (values.length !== t.height) throw new Error(`Expected ${t.height} values for ${tableName}[${column}], got ${values.length}.`);
+    values.forEach((value, r) => {
+      t.sheet.getRow(t.top + 2 + r).getCell(t.left + index + 1).value = value === "" ? null : value;
+    });
+  }
+
+  /** Replaces a sheet's contents, keeping its place among the tabs; creates it if missing. */
+  private replaceSheet(name: string, content: SheetContent): void {
+    const existing = this.workbook.worksheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const orderNo = (existing as unknown as Ordered | undefined)?.orderNo;
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const sheet = this.workbook.addWorksheet(existing?.name ?? name);
+    if (orderNo !== undefined) (sheet as unknown as Ordered).orderNo = orderNo;
+    content.columnWidths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    content.rows.forEach((cells, r) => {
+      const row = sheet.getRow(r + 1);
+      cells.forEach((c, col) => {
+        if (c.value === null && !c.style) return;
+        const cell = row.getCell(col + 1);
+        cell.value = c.value;
+        styleCell(cell, c.style, c.value);
+      });
+    });
+    // ExcelJS cannot draw charts: the Office host draws content.chart; files carry the table it is drawn from.
+  }
+
+  private createTable(spec: TableSpec): void {
+    if (this.workbook.worksheets.some((s) => s.name.toLowerCase() === spec.sheet.toLowerCase())) {
+      throw new Error(`A sheet named "${spec.sheet}" already exists.`);
+    }
+    const sheet = this.workbook.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.addTable({
+      name: spec.name,
+      ref: "A1",
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: spec.columns.map((c) => ({ name: c.header, filterButton: true })),
+      rows: spec.rows.map((r) => [...r] as unknown[]),
+    });
+    const last = spec.rows.length + 1;
+    spec.columns.forEach((c, i) => {
+      sheet.getColumn(i + 1).width = c.width;
+      const letter = columnLetter(i);
+      for (let row = 2; row <= last; row++) {
+        const cell = sheet.getCell(`${letter}${row}`);
+        if (c.kind === "date") cell.numFmt = "dd/mm/yyyy";
+        if (c.kind === "wrap") cell.alignment = { wrapText: true, vertical: "top" };
+        const list = LIST_SOURCES[c.kind];
+        if (list) {
+          cell.dataValidation = {
+            type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
+            // A warning, not a stop: the check explains an unregistered name better than a pop-up can.
+            errorStyle: c.kind === "status" ? "stop" : "warning",
+            errorTitle: c.header, error: `Choose a ${c.header.toLowerCase()} from the list.`,
+          };
+        }
+      }
+      if (c.kind === "rag") addRagColouring(sheet, `${letter}2:${letter}${last}`, `$${letter}2`);
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { CellValue, isBlank } from "../../domain/cells";
+import { normaliseHeader } from "../../domain/contract";
+import { CellStyle, ChartSpec, ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
+import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
+
+export interface MemoryCell {
+  value: CellValue;
+  style?: CellStyle;
+}
+
+export interface MemoryTable {
+  name: string;
+  top: number;
+  left: number;
+  width: number;
+  /** Data rows. */
+  height: number;
+  /** Column kinds, when the add-in created the table (validation and formats in a real host). */
+  kinds?: ColumnKind[];
+}
+
+export interface MemorySheet {
+  name: string;
+  cells: Map<string, MemoryCell>;
+  tables: MemoryTable[];
+  columnWidths: number[];
+  chart?: ChartSpec;
+}
+
+const key = (row: number, column: number) => `${row},${column}`;
+
+/**
+ * A workbook held in memory: for tests, and for the browser preview. It behaves like the other adapters
+ * where the use-cases can tell: tables, cells, sheet order, and replacing a sheet's contents in place.
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets: MemorySheet[] = [];
+  /** How many times `apply` ran: a use-case applies one change set. */
+  applyCount = 0;
+
+  addSheet(name: string): MemorySheet {
+    if (this.sheet(name)) throw new Error(`A sheet named "${name}" already exists.`);
+    const sheet: MemorySheet = { name, cells: new Map(), tables: [], columnWidths: [] };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  getCell(sheetName: string, row: number, column: number): MemoryCell | undefined {
+    return this.sheet(sheetName)?.cells.get(key(row, column));
+  }
+
+  setCell(sheetName: string, row: number, column: number, value: CellValue, style?: CellStyle): void {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    if (value === null && !style) sheet.cells.delete(key(row, column));
+    else sheet.cells.set(key(row, column), style ? { value, style } : { value });
+  }
+
+  /** Adds a table with its headers and rows at (top, left) of a sheet, creating the sheet if needed. */
+  addTable(sheetName: string, name: string, top: number, left: number, headers: readonly string[], rows: readonly (readonly CellValue[])[], kinds?: ColumnKind[]): MemoryTable {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    if (this.findTable(name)) throw new Error(`A table named "${name}" already exists.`);
+    headers.forEach((h, c) => this.setCell(sheet.name, top, left + c, h));
+    rows.forEach((row, r) => row.forEach((v, c) => this.setCell(sheet.name, top + 1 + r, left + c, v)));
+    const table: MemoryTable = { name, top, left, width: headers.length, height: Math.max(rows.length, 1), kinds };
+    sheet.tables.push(table);
+    return table;
+  }
+
+  findTable(name: string): { sheet: MemorySheet; table: MemoryTable } | undefined {
+    for (const sheet of this.sheets) {
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (table) return { sheet, table };
+    }
+    return undefined;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    const tables: TableSnapshot[] = [];
+    for (const sheet of this.sheets) {
+      for (const t of sheet.tables) {
+        const cell = (r: number, c: number) => sheet.cells.get(key(r, c))?.value ?? null;
+        const headers = Array.from({ length: t.width }, (_, c) => String(cell(t.top, t.left + c) ?? ""));
+        const rows = Array.from({ length: t.height }, (_, r) => Array.from({ length: t.width }, (_, c) => cell(t.top + 1 + r, t.left + c)));
+        tables.push({ name: t.name, sheet: sheet.name, top: t.top, left: t.left, headers, rows });
+      }
+    }
+    return { sheetNames: this.sheets.map((s) => s.name), tables };
+  }
+
+  async apply(changes: ChangeSet): Promise<void> {
+    this.applyCount += 1;
+    for (const change of changes) this.applyOne(change);
+  }
+
+  private applyOne(change: Change): void {
+    switch (change.kind) {
+      case "setColumn":
+        return this.setColumn(change.table, change.column, change.values);
+      case "replaceSheet":
+        return this.replaceSheet(change.sheet, change.content);
+      case "createTable":
+        return this.createTable(change.table);
+    }
+  }
+
+  private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
+    const found = this.findTable(tableName);
+    if (!found) throw new Error(`No table named ${tableName}.`);
+    const { sheet, table } = found;
+    const index = Array.from({ length: table.width }, (_, c) => String(this.getCell(sheet.name, table.top, table.left + c)?.value ?? ""))
+      .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
+    if (index < 0) throw new Error(`The ${tableName} table has no "${column}" column.`);
+    if (values.length !== table.height) throw new Error(`Expected ${table.height} values for ${tableName}[${column}], got ${values.length}.`);
+    values.forEach((v, r) => {
+      const existing = this.getCell(sheet.name, table.top + 1 + r, table.left + index);
+      this.setCell(sheet.name, table.top + 1 + r, table.left + index, isBlank(v) ? null : v, existing?.style);
+    });
+  }
+
+  private replaceSheet(name: string, content: SheetContent): void {
+    const sheet = this.sheet(name) ?? this.addSheet(name);
+    sheet.cells.clear();
+    sheet.tables = [];
+    sheet.columnWidths = [...content.columnWidths];
+    sheet.chart = content.chart;
+    content.rows.forEach((row, r) => row.forEach((c, col) => {
+      if (c.value !== null || c.style) this.setCell(sheet.name, r, col, c.value, c.style);
+    }));
+  }
+
+  private createTable(spec: TableSpec): void {
+    if (this.sheet(spec.sheet)) throw new Error(`A sheet named "${spec.sheet}" already exists.`);
+    this.addTable(spec.sheet, spec.name, 0, 0, spec.columns.map((c) => c.header), spec.rows, spec.columns.map((c) => c.kind));
+    this.sheet(spec.sheet)!.columnWidths = spec.columns.map((c) => c.width);
+  }
+
+  /** Every sheet's cells in order, as plain data: two workbooks are the same when their dumps are equal. */
+  dump(): unknown {
+    return this.sheets.map((s) => ({
+      name: s.name,
+      tables: s.tables,
+      columnWidths: s.columnWidths,
+      chart: s.chart ?? null,
+      cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    }));
+  }
+}

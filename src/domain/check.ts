@@ -1,0 +1,25 @@
+import { Finding, hasErrors, sortFindings } from "./findings";
+import { Period, PeriodChoice, resolvePeriod } from "./period";
+import { Plan, readPlan } from "./plan";
+import { smartFindings } from "./smart";
+import { WorkbookSnapshot } from "./snapshot";
+import { structureFindings } from "./structure";
+
+export interface PlanCheck {
+  readonly plan: Plan;
+  readonly period: Period | undefined;
+  /** Errors first. */
+  readonly findings: readonly Finding[];
+  /** False when structure or settings errors stop any write. */
+  readonly writable: boolean;
+}
+
+/** Every rule of brief §4 over one snapshot. Reads only. */
+export function checkSnapshot(snapshot: WorkbookSnapshot, choice: PeriodChoice = {}): PlanCheck {
+  const plan = readPlan(snapshot);
+  const structure = structureFindings(plan);
+  const { period, findings: settings } = resolvePeriod(plan, choice);
+  const blocking = [...structure, ...settings];
+  const smart = period ? smartFindings(plan, period) : [];
+  return { plan, period, findings: sortFindings([...blocking, ...smart]), writable: period !== undefined && !hasErrors(blocking) };
+}

@@ -1,0 +1,69 @@
+/** The workbook contract (brief §3): sheet, table and column names shared by every host. */
+
+export const STATUSES = ["Not started", "On target", "At risk", "Incomplete", "Complete", "Removed"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
+export type Quarter = (typeof QUARTERS)[number];
+
+export const ACTION_PLAN = { sheet: "Action Plan", table: "ActionPlan" } as const;
+export const LEAD_OFFICERS = { sheet: "Lead Officers", table: "LeadOfficers" } as const;
+export const PRIORITIES = { sheet: "Priorities", table: "Priorities" } as const;
+export const PLAN_SETTINGS = { sheet: "Plan Settings", table: "PlanSettings" } as const;
+
+/** Keys for the action plan's columns, with their header text. Order is the order `init` writes. */
+export const ACTION_COLUMNS = {
+  id: "ID",
+  priority: "Priority",
+  action: "Action",
+  outcome: "Outcome",
+  measure: "Measure",
+  leadOfficer: "Lead officer",
+  leadAgency: "Lead agency",
+  startDate: "Start date",
+  targetDate: "Target date",
+  status: "Status",
+  q1: "Q1 update",
+  q2: "Q2 update",
+  q3: "Q3 update",
+  q4: "Q4 update",
+  rag: "RAG",
+  ragReason: "RAG reason",
+  notes: "Notes",
+  lastUpdated: "Last updated",
+} as const;
+export type ActionColumn = keyof typeof ACTION_COLUMNS;
+
+export const REQUIRED_ACTION_COLUMNS: readonly ActionColumn[] = [
+  "id", "priority", "action", "outcome", "measure", "leadOfficer", "targetDate", "status", "q1", "q2", "q3", "q4", "rag",
+];
+
+export const OFFICER_COLUMNS = { name: "Name", agency: "Agency", email: "Email", active: "Active" } as const;
+export const PRIORITY_COLUMNS = { no: "No", priority: "Priority" } as const;
+export const SETTINGS_COLUMNS = { setting: "Setting", value: "Value" } as const;
+
+export const SETTINGS = {
+  planName: "Plan name",
+  planYear: "Plan year",
+  currentQuarter: "Current quarter",
+  maxOpenActions: "Max open actions per officer",
+} as const;
+
+export const DEFAULT_MAX_OPEN_ACTIONS = 10;
+
+export const UPDATE_COLUMN: Record<Quarter, ActionColumn> = { Q1: "q1", Q2: "q2", Q3: "q3", Q4: "q4" };
+
+/** Header matching is case- and space-insensitive. */
+export function normaliseHeader(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+export function parseStatus(text: string): Status | undefined {
+  const wanted = normaliseHeader(text);
+  return STATUSES.find((s) => s.toLowerCase() === wanted);
+}
+
+export function parseQuarter(text: string): Quarter | undefined {
+  const wanted = text.trim().toUpperCase();
+  return QUARTERS.find((q) => q === wanted);
+}

@@ -1,0 +1,92 @@
+import { CellValue } from "./cells";
+import {
+  ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, OFFICER_COLUMNS, PLAN_SETTINGS, PRIORITIES, PRIORITY_COLUMNS,
+  SETTINGS, SETTINGS_COLUMNS,
+} from "./contract";
+import { toUtcDate } from "./dates";
+import { ColumnKind, TableSpec } from "./layout";
+import { PlanSeed, SeedAction } from "./planSeed";
+
+const ACTION_KINDS: Record<ActionColumn, { kind: ColumnKind; width: number }> = {
+  id: { kind: "text", width: 6 },
+  priority: { kind: "priority", width: 24 },
+  action: { kind: "wrap", width: 48 },
+  outcome: { kind: "wrap", width: 36 },
+  measure: { kind: "wrap", width: 30 },
+  leadOfficer: { kind: "leadOfficer", width: 28 },
+  leadAgency: { kind: "text", width: 26 },
+  startDate: { kind: "date", width: 12 },
+  targetDate: { kind: "date", width: 12 },
+  status: { kind: "status", width: 13 },
+  q1: { kind: "wrap", width: 36 },
+  q2: { kind: "wrap", width: 36 },
+  q3: { kind: "wrap", width: 36 },
+  q4: { kind: "wrap", width: 36 },
+  rag: { kind: "rag", width: 8 },
+  ragReason: { kind: "text", width: 28 },
+  notes: { kind: "wrap", width: 36 },
+  lastUpdated: { kind: "date", width: 12 },
+};
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function dateCell(text: string | null): CellValue {
+  if (!text) return null;
+  return ISO.test(text) ? toUtcDate(text) : text;
+}
+
+function actionRow(a: SeedAction): CellValue[] {
+  const values: Record<ActionColumn, CellValue> = {
+    id: a.id, priority: a.priority, action: a.action, outcome: a.outcome, measure: a.measure,
+    leadOfficer: a.leadOfficer, leadAgency: a.leadAgency, startDate: dateCell(a.startDate), targetDate: dateCell(a.targetDate),
+    status: a.status, q1: a.updates.Q1 ?? null, q2: a.updates.Q2 ?? null, q3: a.updates.Q3 ?? null, q4: a.updates.Q4 ?? null,
+    rag: null, ragReason: null, notes: a.notes || null, lastUpdated: null,
+  };
+  return (Object.keys(ACTION_COLUMNS) as ActionColumn[]).map((k) => values[k]);
+}
+
+/** Excel shows an empty table as one blank row; writing it so keeps every host's table valid. */
+function atLeastOneRow(rows: CellValue[][], width: number): CellValue[][] {
+  return rows.length > 0 ? rows : [Array.from({ length: width }, () => null)];
+}
+
+/** The four tables of the workbook contract (brief §3), filled from a seed. */
+export function planTables(seed: PlanSeed): TableSpec[] {
+  const actionColumns = (Object.keys(ACTION_COLUMNS) as ActionColumn[]).map((k) => ({ header: ACTION_COLUMNS[k], ...ACTION_KINDS[k] }));
+  return [
+    {
+      ...ACTION_PLAN, name: ACTION_PLAN.table, columns: actionColumns,
+      rows: atLeastOneRow(seed.actions.map(actionRow), actionColumns.length),
+    },
+    {
+      ...LEAD_OFFICERS, name: LEAD_OFFICERS.table,
+      columns: [
+        { header: OFFICER_COLUMNS.name, kind: "text", width: 36 },
+        { header: OFFICER_COLUMNS.agency, kind: "text", width: 36 },
+        { header: OFFICER_COLUMNS.email, kind: "text", width: 36 },
+        { header: OFFICER_COLUMNS.active, kind: "yesNo", width: 8 },
+      ],
+      rows: atLeastOneRow(seed.officers.map((o) => [o.name, o.agency, o.email, o.active ? "Yes" : "No"]), 4),
+    },
+    {
+      ...PRIORITIES, name: PRIORITIES.table,
+      columns: [
+        { header: PRIORITY_COLUMNS.no, kind: "number", width: 6 },
+        { header: PRIORITY_COLUMNS.priority, kind: "text", width: 40 },
+      ],
+      rows: atLeastOneRow(seed.priorities.map((p) => [p.no, p.name]), 2),
+    },
+    {
+      ...PLAN_SETTINGS, name: PLAN_SETTINGS.table,
+      columns: [
+        { header: SETTINGS_COLUMNS.setting, kind: "text", width: 30 },
+        { header: SETTINGS_COLUMNS.value, kind: "text", width: 40 },
+      ],
+      rows: [
+        [SETTINGS.planName, seed.name],
+        [SETTINGS.planYear, seed.year],
+        [SETTINGS.currentQuarter, seed.currentQuarter],
+      ],
+    },
+  ];
+}

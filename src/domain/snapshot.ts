@@ -1,0 +1,25 @@
+import { CellValue } from "./cells";
+
+/** One Excel table as read from a workbook: where it sits, its headers and its data rows. */
+export interface TableSnapshot {
+  readonly name: string;
+  readonly sheet: string;
+  /** Zero-based sheet row of the header row. */
+  readonly top: number;
+  /** Zero-based sheet column of the table's first column. */
+  readonly left: number;
+  readonly headers: readonly string[];
+  /** Data rows (no header, no totals), each as long as `headers`. */
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** Everything a use-case reads from a workbook, read at once. */
+export interface WorkbookSnapshot {
+  readonly sheetNames: readonly string[];
+  readonly tables: readonly TableSnapshot[];
+}
+
+export function findTable(snapshot: WorkbookSnapshot, name: string): TableSnapshot | undefined {
+  const wanted = name.toLowerCase();
+  return snapshot.tables.find((t) => t.name.toLowerCase() === wanted);
+}

@@ -1,0 +1,90 @@
+import { Quarter, QUARTERS } from "./contract";
+import { IsoDate } from "./dates";
+import { computeFigures, PlanFigures, RatedAction, rateAll } from "./figures";
+import { overallNarrative, priorityNarrative } from "./narrative";
+import { Period } from "./period";
+import { isOpen, Plan, PlanAction } from "./plan";
+import { formatFinancialYear, summarySheetName } from "./quarters";
+import { RagRating } from "./rag";
+
+export interface ExceptionLine {
+  readonly id: string;
+  readonly priority: string;
+  readonly action: string;
+  readonly leadOfficer: string;
+  readonly rating: RagRating;
+  readonly reason: string;
+  readonly latestUpdate: string;
+}
+
+export interface ChaseGroup {
+  readonly leadOfficer: string;
+  readonly actions: readonly { readonly id: string; readonly action: string }[];
+}
+
+export interface RemovedLine {
+  readonly id: string;
+  readonly action: string;
+  readonly reason: string;
+}
+
+/** Everything the quarterly summary says, computed once from the plan. */
+export interface SummaryReport {
+  readonly planName: string;
+  readonly year: string;
+  readonly quarter: Quarter;
+  readonly asOf: IsoDate;
+  readonly sheetName: string;
+  readonly rated: readonly RatedAction[];
+  readonly figures: PlanFigures;
+  readonly narrative: {
+    readonly priorities: readonly { readonly no: number | null; readonly name: string; readonly sentences: readonly string[] }[];
+    readonly overall: readonly string[];
+  };
+  readonly exceptions: readonly ExceptionLine[];
+  readonly missingUpdates: readonly ChaseGroup[];
+  readonly removed: readonly RemovedLine[];
+}
+
+/** The most recent update written up to and including the quarter. */
+export function latestUpdate(action: PlanAction, quarter: Quarter): string {
+  for (const q of QUARTERS.slice(0, QUARTERS.indexOf(quarter) + 1).reverse()) {
+    if (action.updates[q]) return `${q}: ${action.updates[q]}`;
+  }
+  return "";
+}
+
+export function buildSummaryReport(plan: Plan, period: Period): SummaryReport {
+  const rated = rateAll(plan, period);
+  const figures = computeFigures(plan, rated);
+  const year = formatFinancialYear(period.year);
+  const exceptions = (["Red", "Amber"] as const).flatMap((rating) =>
+    rated.filter((r) => r.rag.rating === rating).map(({ action, rag }) => ({
+      id: action.id, priority: action.priority, action: action.action, leadOfficer: action.leadOfficer,
+      rating, reason: rag.reason, latestUpdate: latestUpdate(action, period.quarter),
+    })));
+  const chase = new Map<string, { id: string; action: string }[]>();
+  for (const action of plan.actions) {
+    if (!isOpen(action) || action.updates[period.quarter]) continue;
+    const officer = action.leadOfficer || "(no lead officer)";
+    chase.set(officer, [...(chase.get(officer) ?? []), { id: action.id, action: action.action }]);
+  }
+  return {
+    planName: plan.settings.name,
+    year,
+    quarter: period.quarter,
+    asOf: period.asOf,
+    sheetName: summarySheetName(period.year, period.quarter),
+    rated,
+    figures,
+    narrative: {
+      priorities: figures.priorities.map((p) => ({ no: p.no, name: p.name, sentences: priorityNarrative(p, period.quarter) })),
+      overall: overallNarrative(figures.overall, period.quarter, plan.settings.name, year),
+    },
+    exceptions,
+    missingUpdates: [...chase.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, "en-GB"))
+      .map(([leadOfficer, actions]) => ({ leadOfficer, actions })),
+    removed: plan.actions.filter((a) => a.status === "Removed").map((a) => ({ id: a.id, action: a.action, reason: a.notes })),
+  };
+}

@@ -1,0 +1,98 @@
+import { STATUSES } from "./contract";
+import { formatLongDate } from "./dates";
+import { Figures } from "./figures";
+import { CellStyle, SheetCell, SheetContent } from "./layout";
+import { RAG_RATINGS } from "./rag";
+import { SummaryReport } from "./summary";
+import { capitalise } from "./wording";
+
+const FIGURE_HEADERS = ["No", "Priority", ...STATUSES, "Expected outcomes", "% complete", ...RAG_RATINGS];
+
+function cell(value: string | number | null, style?: CellStyle): SheetCell {
+  return style ? { value, style } : { value };
+}
+
+function figureRow(label: [string | number | null, string], f: Figures, total: boolean): SheetCell[] {
+  const [n, p, t] = total ? (["totalNumber", "totalPercent", "totalLabel"] as const) : (["number", "percent", "text"] as const);
+  return [
+    cell(label[0], total ? t : "number"),
+    cell(label[1], t),
+    ...STATUSES.map((s) => cell(f.counts[s], n)),
+    cell(f.expected, n),
+    cell(f.percentTenths.Complete / 1000, p),
+    ...RAG_RATINGS.map((r) => cell(f.rag[r], n)),
+  ];
+}
+
+/** The quarterly summary sheet (brief §5), as a grid from A1. Same report in, same grid out. */
+export function summarySheet(report: SummaryReport): SheetContent {
+  const rows: SheetCell[][] = [];
+  const add = (...cells: SheetCell[]) => rows.push(cells);
+  const blank = () => rows.push([]);
+  const heading = (text: string) => add(cell(text, "heading"));
+  const header = (names: readonly string[]) => add(...names.map((h) => cell(h, "header")));
+
+  add(cell(`${capitalise(report.planName || "action plan")} ${report.year}: ${report.quarter} summary`, "title"));
+  add(cell(`Position at ${formatLongDate(report.asOf)}. Built from the action plan; building it again replaces this sheet's contents.`, "subtitle"));
+  blank();
+
+  heading("Outcomes by priority");
+  const figuresTop = rows.length;
+  header(FIGURE_HEADERS);
+  for (const p of report.figures.priorities) add(...figureRow([p.no, p.name], p, false));
+  add(...figureRow([null, "Overall"], report.figures.overall, true));
+  blank();
+
+  heading("Narrative");
+  for (const p of report.narrative.priorities) {
+    add(cell(p.no === null ? p.name : `${p.no}. ${p.name}`, "subtitle"));
+    for (const sentence of p.sentences) add(cell(sentence, "text"));
+  }
+  add(cell("Overall", "subtitle"));
+  for (const sentence of report.narrative.overall) add(cell(sentence, "text"));
+  blank();
+
+  heading("Red and amber exceptions");
+  if (report.exceptions.length === 0) {
+    add(cell("No action is rated red or amber.", "text"));
+  } else {
+    header(["ID", "Action", "Lead officer", "RAG", "Reason", "Latest update", "Priority"]);
+    for (const e of report.exceptions) {
+      add(cell(e.id), cell(e.action, "wrap"), cell(e.leadOfficer, "wrap"), cell(e.rating, "rag"), cell(e.reason, "wrap"), cell(e.latestUpdate, "wrap"), cell(e.priority, "wrap"));
+    }
+  }
+  blank();
+
+  heading(`Missing ${report.quarter} updates`);
+  if (report.missingUpdates.length === 0) {
+    add(cell(`Every open action has a ${report.quarter} update.`, "text"));
+  } else {
+    header(["Number", "Lead officer", "Actions"]);
+    for (const g of report.missingUpdates) {
+      add(cell(g.actions.length, "number"), cell(g.leadOfficer, "wrap"), cell(g.actions.map((a) => a.id || "no ID").join(", "), "wrap"));
+    }
+  }
+  blank();
+
+  heading("Removed actions");
+  if (report.removed.length === 0) {
+    add(cell("No action has been removed.", "text"));
+  } else {
+    header(["ID", "Action", "Reason"]);
+    for (const r of report.removed) add(cell(r.id), cell(r.action, "wrap"), cell(r.reason || "No reason recorded", "wrap"));
+  }
+
+  return {
+    rows,
+    columnWidths: [8, 44, 16, 14, 18, 30, 14, 11, 11, 11, 8, 8, 8, 8, 8],
+    chart: {
+      title: `Status by priority, ${report.quarter} ${report.year}`,
+      dataTop: figuresTop,
+      dataLeft: 1,
+      dataRows: report.figures.priorities.length + 1,
+      dataColumns: 1 + STATUSES.length,
+      anchorRow: 1,
+      anchorColumn: FIGURE_HEADERS.length + 1,
+    },
+  };
+}

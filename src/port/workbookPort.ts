@@ -1,0 +1,22 @@
+import { SheetContent, TableSpec } from "../domain/layout";
+import { WorkbookSnapshot } from "../domain/snapshot";
+
+/**
+ * One write of a change set. Use-cases say what to write; adapters decide how (2-D ranges in Office,
+ * cells in ExcelJS). Nothing outside what a change names is touched.
+ */
+export type Change =
+  /** Values for one column of a table, one per data row, in table order: only that column's data cells change. */
+  | { readonly kind: "setColumn"; readonly table: string; readonly column: string; readonly values: readonly (string | null)[] }
+  /** Create the sheet, or clear it, then write its contents from A1: no other sheet changes. */
+  | { readonly kind: "replaceSheet"; readonly sheet: string; readonly content: SheetContent }
+  /** A new sheet holding a new table. */
+  | { readonly kind: "createTable"; readonly table: TableSpec };
+
+export type ChangeSet = readonly Change[];
+
+/** The workbook as the use-cases see it: one snapshot in, one change set out. */
+export interface WorkbookPort {
+  read(): Promise<WorkbookSnapshot>;
+  apply(changes: ChangeSet): Promise<void>;
+}

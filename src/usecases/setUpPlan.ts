@@ -1,0 +1,25 @@
+import { ACTION_PLAN, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES } from "../domain/contract";
+import { planTables } from "../domain/planLayout";
+import { PlanSeed } from "../domain/planSeed";
+import { WorkbookPort } from "../port/workbookPort";
+
+export type SetUpOutcome = { readonly done: true; readonly sheets: readonly string[] } | { readonly done: false; readonly reason: string };
+
+/** Set up a plan: the contract's four sheets and tables, empty or seeded. Refuses rather than touch existing sheets. */
+export async function setUpPlan(workbook: WorkbookPort, seed: PlanSeed): Promise<SetUpOutcome> {
+  const snapshot = await workbook.read();
+  const wanted = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS];
+  const taken = wanted.filter(
+    (w) => snapshot.sheetNames.some((s) => s.toLowerCase() === w.sheet.toLowerCase()) ||
+      snapshot.tables.some((t) => t.name.toLowerCase() === w.table.toLowerCase()),
+  );
+  if (taken.length > 0) {
+    return {
+      done: false,
+      reason: `This workbook already has ${taken.map((t) => `the sheet or table "${t.sheet}"`).join(", ")}. Set up a plan in a blank workbook, or repair this one.`,
+    };
+  }
+  const tables = planTables(seed);
+  await workbook.apply(tables.map((table) => ({ kind: "createTable" as const, table })));
+  return { done: true, sheets: tables.map((t) => t.sheet) };
+}
