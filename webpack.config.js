@@ -1,0 +1,54 @@
+/* Builds the task pane and the ribbon commands into dist/. The https dev server (and its
+   office-addin-dev-certs certificate) is only set up when serving, so `npm run build` and CI need no certificates. */
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+// Deployment: ADDIN_BASE_URL=https://plans.example.org/csp/ npm run build rewrites the manifest's URLs.
+const baseUrl = process.env.ADDIN_BASE_URL ? process.env.ADDIN_BASE_URL.replace(/\/?$/, "/") : DEV_URL;
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env, options) => {
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: options.mode === "production" ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.webpack.json" } } }],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_URL).join(baseUrl),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+        }
+      : undefined,
+  };
+};
