@@ -6,6 +6,7 @@ import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValues";
 import { addRagColouring, styleCell } from "./excelJsStyles";
+import { addRangeValidation, compactValidations } from "./validations";
 
 /** The parts of ExcelJS's table model we rely on (the same for loaded and added tables). */
 interface TableModel {
@@ -71,6 +72,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     for (const sheet of workbook.worksheets) {
+      compactValidations(sheet);
       for (const table of tablesOf(sheet)) {
         const model = (table as unknown as { table: TableModel }).table;
         model.headerRow = !tablesWithoutHeaderRow.has(model.name);
@@ -171,15 +173,16 @@ export class ExcelJsWorkbook implements WorkbookPort {
         const cell = sheet.getCell(`${letter}${row}`);
         if (c.kind === "date") cell.numFmt = "dd/mm/yyyy";
         if (c.kind === "wrap") cell.alignment = { wrapText: true, vertical: "top" };
-        const list = LIST_SOURCES[c.kind];
-        if (list) {
-          cell.dataValidation = {
-            type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
-            // A warning, not a stop: the check explains an unregistered name better than a pop-up can.
-            errorStyle: c.kind === "status" ? "stop" : "warning",
-            errorTitle: c.header, error: `Choose a ${c.header.toLowerCase()} from the list.`,
-          };
-        }
+      }
+      const list = LIST_SOURCES[c.kind];
+      if (list) {
+        // One range, not a validation per cell (Excel copies it to rows added to the table).
+        addRangeValidation(sheet, `${letter}2:${letter}${last}`, {
+          type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
+          // A warning, not a stop, for names: the check explains an unregistered name better than a pop-up can.
+          errorStyle: c.kind === "status" ? "stop" : "warning",
+          errorTitle: c.header, error: `Choose a ${c.header.toLowerCase()} from the list.`,
+        });
       }
       if (c.kind === "rag") addRagColouring(sheet, `${letter}2:${letter}${last}`, `$${letter}2`);
     });
