@@ -89,7 +89,7 @@ function readDateText(text: string): DateReading {
   if (match) {
     const [, d, m, y] = match;
     if (y.length === 2) {
-      return { kind: "invalid", text, why: "has a two-digit year; write the year in full, e.g. 31/03/2015" };
+      return { kind: "invalid", text, why: "has a two-digit year; write the year in full" };
     }
     return checked(text, Number(y), Number(m), Number(d));
   }
@@ -100,7 +100,7 @@ function readDateText(text: string): DateReading {
     const month = MONTH_INDEX.get(match[2].toLowerCase());
     if (month !== undefined) return checked(text, Number(match[3]), month, Number(match[1]));
   }
-  return { kind: "invalid", text, why: "is not a date; enter a date such as 31/03/2015" };
+  return { kind: "invalid", text, why: "is not a date" };
 }
 
 function checked(text: string, year: number, month: number, day: number): DateReading {

@@ -96,12 +96,13 @@ function relevant(plan: Plan, action: PlanAction, name: string, emit: Emit): voi
 function timely(action: PlanAction, name: string, period: Period, emit: Emit): void {
   const target = action.targetDate;
   const label = ACTION_COLUMNS.targetDate;
+  const example = formatCellDate(yearEnd(period.year));
   switch (target.kind) {
     case "blank":
-      emit("error", "smart.timely.missing", "targetDate", `${name} has no ${label.toLowerCase()}. Enter the date it is due, such as 31/03/2015.`);
+      emit("error", "smart.timely.missing", "targetDate", `${name} has no ${label.toLowerCase()}. Enter the date it is due, such as ${example}.`);
       return;
     case "invalid":
-      emit("error", "smart.timely.not-a-date", "targetDate", `${name}'s ${label.toLowerCase()} "${target.text}" ${target.why}.`);
+      emit("error", "smart.timely.not-a-date", "targetDate", `${name}'s ${label.toLowerCase()} "${target.text}" ${target.why}; enter a date such as ${example}.`);
       return;
     case "serial":
       emit("warning", "smart.timely.number", "targetDate",

@@ -66,8 +66,10 @@ export interface AtomicWriteHooks {
  * temporary file is removed and the target is untouched. `expected` refuses the write if the target
  * changed since it was read.
  */
-export async function writeFileAtomically(file: string, data: Buffer, options: { expected?: Buffer; hooks?: AtomicWriteHooks } = {}): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
+export async function writeFileAtomically(target: string, data: Buffer, options: { expected?: Buffer; hooks?: AtomicWriteHooks } = {}): Promise<void> {
+  // Through a symbolic link, update the file it points to rather than replacing the link.
+  const file = await fs.realpath(target).catch(() => path.resolve(target));
+  const dir = path.dirname(file);
   const temporary = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   const mode = (await fs.stat(file).catch(() => undefined))?.mode;
   const handle = await fs.open(temporary, "wx", mode);
@@ -82,7 +84,7 @@ export async function writeFileAtomically(file: string, data: Buffer, options: {
     if (options.expected) {
       const now = await fs.readFile(file).catch(() => undefined);
       if (!now || !now.equals(options.expected)) {
-        throw new FileProblem(1, `${file} changed while it was being updated (someone else saved it?). Nothing was written; run the command again.`);
+        throw new FileProblem(1, `${target} changed while it was being updated (someone else saved it?). Nothing was written; run the command again.`);
       }
     }
     await fs.rename(temporary, file);

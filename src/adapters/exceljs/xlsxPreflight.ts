@@ -371,6 +371,11 @@ const PART_FEATURES: PartFeature[] = [
   { feature: "embedded objects", matches: under("xl/embeddings/") },
   { feature: "data connections and queries", matches: (name) => name.startsWith("xl/querytables/") || name === "xl/connections.xml" },
   { feature: "custom XML data", matches: under("customxml/") },
+  // ExcelJS drops custom document properties, where Microsoft 365 keeps sensitivity labels ("OFFICIAL").
+  {
+    feature: "custom document properties (such as a sensitivity label)",
+    matches: (name) => name === "docprops/custom.xml" || name.startsWith("docmetadata/"),
+  },
 ];
 
 interface SheetFeature {

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../../adapters/exceljs/excelJsWorkbook";
-import { openWorkbookFile, writeFileAtomically } from "../../adapters/exceljs/xlsxFile";
+import { FileProblem, openWorkbookFile, writeFileAtomically } from "../../adapters/exceljs/xlsxFile";
 import { countBySeverity } from "../../domain/findings";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
 import { checkPlan } from "../../usecases/checkPlan";
@@ -31,6 +31,8 @@ export async function demoCommand(args: readonly string[], io: Io): Promise<numb
   }
   if (parsed.positionals.length > 1) throw new UsageError("Name one folder at most.", DEMO_USAGE);
   const dir = parsed.positionals[0] ?? "csp-demo";
+  const existing = await fs.stat(dir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new FileProblem(2, `${dir} is a file, not a folder. Name a folder for the demo.`);
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, DEMO_FILE);
 
