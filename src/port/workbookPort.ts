@@ -8,10 +8,20 @@ import { WorkbookSnapshot } from "../domain/snapshot";
 export type Change =
   /** Values for one column of a table, one per data row, in table order: only that column's data cells change. */
   | { readonly kind: "setColumn"; readonly table: string; readonly column: string; readonly values: readonly (string | null)[] }
+  /** Single cells of a table, by data row and header: a lead officer's own status and update. */
+  | { readonly kind: "setCells"; readonly table: string; readonly cells: readonly TableCellWrite[] }
   /** Create the sheet, or clear it, then write its contents from A1: no other sheet changes. */
   | { readonly kind: "replaceSheet"; readonly sheet: string; readonly content: SheetContent }
   /** A new sheet holding a new table. */
   | { readonly kind: "createTable"; readonly table: TableSpec };
+
+export interface TableCellWrite {
+  /** Zero-based data row. */
+  readonly row: number;
+  /** The header as the workbook spells it. */
+  readonly column: string;
+  readonly value: string | null;
+}
 
 export type ChangeSet = readonly Change[];
 

@@ -1,5 +1,4 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
-import { ACTION_COLUMNS, ACTION_PLAN } from "../domain/contract";
 import { rateAll, RatedAction } from "../domain/figures";
 import { PeriodChoice } from "../domain/period";
 import { Change, WorkbookPort } from "../port/workbookPort";
@@ -14,9 +13,11 @@ export function ragChanges(check: PlanCheck, rated: readonly RatedAction[]): Cha
   if (!table) return [];
   const byRow = new Map(rated.map((r) => [r.action.row, r.rag]));
   const column = (pick: "rating" | "reason") => table.table.rows.map((_, row) => byRow.get(row)?.[pick] ?? null);
-  const changes: Change[] = [{ kind: "setColumn", table: ACTION_PLAN.table, column: ACTION_COLUMNS.rag, values: column("rating") }];
+  // The headers as the workbook spells them, so hosts that look columns up by name find them.
+  const header = (index: number) => table.table.headers[index];
+  const changes: Change[] = [{ kind: "setColumn", table: table.table.name, column: header(table.columns.rag!), values: column("rating") }];
   if (table.columns.ragReason !== undefined) {
-    changes.push({ kind: "setColumn", table: ACTION_PLAN.table, column: ACTION_COLUMNS.ragReason, values: column("reason") });
+    changes.push({ kind: "setColumn", table: table.table.name, column: header(table.columns.ragReason), values: column("reason") });
   }
   return changes;
 }

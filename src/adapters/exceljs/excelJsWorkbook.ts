@@ -115,16 +115,27 @@ export class ExcelJsWorkbook implements WorkbookPort {
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
         return this.createTable(change.table);
+      case "setCells":
+        return change.cells.forEach((cell) => {
+          const { t, index } = this.column(change.table, cell.column);
+          if (cell.row < 0 || cell.row >= t.height) throw new Error(`${change.table} has no data row ${cell.row}.`);
+          t.sheet.getRow(t.top + 2 + cell.row).getCell(t.left + index + 1).value = cell.value === "" ? null : cell.value;
+        });
     }
   }
 
-  private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
+  private column(tableName: string, column: string): { t: PlacedTable; index: number } {
     const t = this.tables().find((x) => x.model.name.toLowerCase() === tableName.toLowerCase());
     if (!t) throw new Error(`No table named ${tableName}.`);
     const headerRow = t.sheet.getRow(t.top + 1);
     const index = Array.from({ length: t.width }, (_, c) => String(fromExcelJs(headerRow.getCell(t.left + c + 1).value) ?? ""))
       .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
     if (index < 0) throw new Error(`The ${tableName} table has no "${column}" column.`);
+    return { t, index };
+  }
+
+  private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
+    const { t, index } = this.column(tableName, column);
     if (values.length !== t.height) throw new Error(`Expected ${t.height} values for ${tableName}[${column}], got ${values.length}.`);
     values.forEach((value, r) => {
       t.sheet.getRow(t.top + 2 + r).getCell(t.left + index + 1).value = value === "" ? null : value;

@@ -105,16 +105,32 @@ export class MemoryWorkbook implements WorkbookPort {
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
         return this.createTable(change.table);
+      case "setCells":
+        return change.cells.forEach((cell) => this.setTableCell(change.table, cell.row, cell.column, cell.value));
     }
+  }
+
+  private columnIndex(sheet: MemorySheet, table: MemoryTable, column: string): number {
+    const index = Array.from({ length: table.width }, (_, c) => String(this.getCell(sheet.name, table.top, table.left + c)?.value ?? ""))
+      .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
+    if (index < 0) throw new Error(`The ${table.name} table has no "${column}" column.`);
+    return index;
+  }
+
+  private setTableCell(tableName: string, row: number, column: string, value: string | null): void {
+    const found = this.findTable(tableName);
+    if (!found) throw new Error(`No table named ${tableName}.`);
+    const { sheet, table } = found;
+    if (row < 0 || row >= table.height) throw new Error(`${tableName} has no data row ${row}.`);
+    const at = [table.top + 1 + row, table.left + this.columnIndex(sheet, table, column)] as const;
+    this.setCell(sheet.name, at[0], at[1], isBlank(value) ? null : value, this.getCell(sheet.name, at[0], at[1])?.style);
   }
 
   private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
     const found = this.findTable(tableName);
     if (!found) throw new Error(`No table named ${tableName}.`);
     const { sheet, table } = found;
-    const index = Array.from({ length: table.width }, (_, c) => String(this.getCell(sheet.name, table.top, table.left + c)?.value ?? ""))
-      .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
-    if (index < 0) throw new Error(`The ${tableName} table has no "${column}" column.`);
+    const index = this.columnIndex(sheet, table, column);
     if (values.length !== table.height) throw new Error(`Expected ${table.height} values for ${tableName}[${column}], got ${values.length}.`);
     values.forEach((v, r) => {
       const existing = this.getCell(sheet.name, table.top + 1 + r, table.left + index);
