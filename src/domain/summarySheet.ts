@@ -8,6 +8,10 @@ import { capitalise } from "./wording";
 
 const FIGURE_HEADERS = ["No", "Priority", ...STATUSES, "Expected outcomes", "% complete", ...RAG_RATINGS];
 
+/** Where the chair's sign-off is written on a summary sheet (zero-based); building again clears it, as the figures may have changed. */
+export const SIGN_OFF_CELL = { row: 2, column: 0 } as const;
+export const NOT_SIGNED_OFF = "Not yet signed off.";
+
 function cell(value: string | number | null, style?: CellStyle): SheetCell {
   return style ? { value, style } : { value };
 }
@@ -34,6 +38,7 @@ export function summarySheet(report: SummaryReport): SheetContent {
 
   add(cell(`${capitalise(report.planName || "action plan")} ${report.year}: ${report.quarter} summary`, "title"));
   add(cell(`Position at ${formatLongDate(report.asOf)}. Built from the action plan; building it again replaces this sheet's contents.`, "subtitle"));
+  add(cell(NOT_SIGNED_OFF, "text"));
   blank();
 
   heading("Outcomes by priority");

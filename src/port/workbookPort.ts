@@ -10,6 +10,8 @@ export type Change =
   | { readonly kind: "setColumn"; readonly table: string; readonly column: string; readonly values: readonly (string | null)[] }
   /** Single cells of a table, by data row and header: a lead officer's own status and update. */
   | { readonly kind: "setCells"; readonly table: string; readonly cells: readonly TableCellWrite[] }
+  /** One cell of a sheet, as text. */
+  | { readonly kind: "setSheetCell"; readonly sheet: string; readonly row: number; readonly column: number; readonly value: string }
   /** Create the sheet, or clear it, then write its contents from A1: no other sheet changes. */
   | { readonly kind: "replaceSheet"; readonly sheet: string; readonly content: SheetContent }
   /** A new sheet holding a new table. */

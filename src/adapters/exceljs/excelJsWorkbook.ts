@@ -115,6 +115,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
         return this.createTable(change.table);
+      case "setSheetCell": {
+        const sheet = this.workbook.worksheets.find((s) => s.name.toLowerCase() === change.sheet.toLowerCase());
+        if (!sheet) throw new Error(`No sheet named "${change.sheet}".`);
+        sheet.getRow(change.row + 1).getCell(change.column + 1).value = change.value;
+        return;
+      }
       case "setCells":
         return change.cells.forEach((cell) => {
           const { t, index } = this.column(change.table, cell.column);

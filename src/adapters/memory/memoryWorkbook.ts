@@ -105,6 +105,9 @@ export class MemoryWorkbook implements WorkbookPort {
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
         return this.createTable(change.table);
+      case "setSheetCell":
+        if (!this.sheet(change.sheet)) throw new Error(`No sheet named "${change.sheet}".`);
+        return this.setCell(change.sheet, change.row, change.column, change.value, this.getCell(change.sheet, change.row, change.column)?.style);
       case "setCells":
         return change.cells.forEach((cell) => this.setTableCell(change.table, cell.row, cell.column, cell.value));
     }

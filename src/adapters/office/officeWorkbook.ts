@@ -111,6 +111,13 @@ export class OfficeWorkbook implements WorkbookPort {
         return this.replaceSheet(budget, sheets, change.sheet, change.content);
       case "createTable":
         return this.createTable(budget, sheets, change.table);
+      case "setSheetCell": {
+        await budget.reserve(RequestBudget.sizeOf([[change.value]]) + 400);
+        const target = sheets.getItem(change.sheet).getRangeByIndexes(change.row, change.column, 1, 1);
+        target.numberFormat = [[TEXT_FORMAT]];
+        target.values = [[change.value]];
+        return;
+      }
       case "setCells":
         for (const cell of change.cells) {
           await budget.reserve(RequestBudget.sizeOf([[cell.value]]) + 400);

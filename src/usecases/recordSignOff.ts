@@ -1,0 +1,27 @@
+import { formatLongDate, IsoDate } from "../domain/dates";
+import { SIGN_OFF_CELL } from "../domain/summarySheet";
+import { WorkbookPort } from "../port/workbookPort";
+
+export interface SignOff {
+  /** The summary sheet, e.g. `Q3 2014-15 Summary`. */
+  readonly sheet: string;
+  readonly name: string;
+  readonly role: string;
+  readonly date: IsoDate;
+}
+
+export type SignOffOutcome = { readonly done: true; readonly text: string } | { readonly done: false; readonly reason: string };
+
+/** The chair records sign-off of a quarter's summary, in words, on the summary sheet itself. */
+export async function recordSignOff(workbook: WorkbookPort, signOff: SignOff): Promise<SignOffOutcome> {
+  const name = signOff.name.trim();
+  const role = signOff.role.trim();
+  if (!name || !role) return { done: false, reason: "Give the name and role of the person signing off." };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(signOff.date)) return { done: false, reason: "Give the date of the sign-off." };
+  const { sheetNames } = await workbook.read();
+  const sheet = sheetNames.find((s) => s.toLowerCase() === signOff.sheet.toLowerCase());
+  if (!sheet) return { done: false, reason: `There is no "${signOff.sheet}" sheet yet: build the summary first.` };
+  const text = `Signed off by ${name}, ${role}, on ${formatLongDate(signOff.date)}.`;
+  await workbook.apply([{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
+  return { done: true, text };
+}
