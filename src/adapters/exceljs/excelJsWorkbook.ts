@@ -128,6 +128,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
           t.sheet.getRow(t.top + 2 + cell.row).getCell(t.left + index + 1).value = cell.value === "" ? null : cell.value;
         });
     }
+    const unknown: never = change;
+    throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
   }
 
   private column(tableName: string, column: string): { t: PlacedTable; index: number } {

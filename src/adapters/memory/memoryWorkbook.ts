@@ -111,6 +111,8 @@ export class MemoryWorkbook implements WorkbookPort {
       case "setCells":
         return change.cells.forEach((cell) => this.setTableCell(change.table, cell.row, cell.column, cell.value));
     }
+    const unknown: never = change;
+    throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
   }
 
   private columnIndex(sheet: MemorySheet, table: MemoryTable, column: string): number {

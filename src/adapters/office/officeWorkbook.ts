@@ -127,6 +127,8 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         return;
     }
+    const unknown: never = change;
+    throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
   }
 
   private async setColumn(context: Excel.RequestContext, budget: RequestBudget, table: string, column: string, values: readonly (string | null)[]): Promise<void> {

@@ -1,0 +1,78 @@
+import { PaneHost } from "../../taskpane/host";
+import { OfficeWorkbook } from "./officeWorkbook";
+
+/** Optional requirement sets, checked at run time: the manifest asks only for ExcelApi 1.7. */
+const OPTIONAL_FEATURES: readonly { set: string; version: string; missing: string }[] = [
+  { set: "ExcelApi", version: "1.8", missing: "Drop-down lists for status, lead officer and priority need Excel 2019, Microsoft 365 or Excel on the web." },
+];
+
+function supports(name: string, version: string): boolean {
+  return Office.context.requirements.isSetSupported(name, version);
+}
+
+function isDark(): boolean {
+  const theme = (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme;
+  const colour = theme?.bodyBackgroundColor?.replace("#", "");
+  if (!colour || colour.length < 6) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+/** Settings remembered for this person and this workbook: the browser's storage, keyed by the document. */
+function personalSettings(): PaneHost["settings"] {
+  const prefix = `csp-plan:${Office.context.document.url ?? "workbook"}:`;
+  return {
+    get: (key) => window.localStorage.getItem(prefix + key) ?? undefined,
+    set: async (key, value) => window.localStorage.setItem(prefix + key, value),
+  };
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Office's webviews may deny the async clipboard; the selection-based copy still works there.
+    const area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+}
+
+/** The pane's host inside Excel: the Office.js workbook, selection, table events and settings. */
+export function createOfficeHost(): PaneHost {
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
+  return {
+    workbook: new OfficeWorkbook(run, { supports }),
+    selectCell: (sheet, cell) =>
+      Excel.run(async (context) => {
+        const worksheet = context.workbook.worksheets.getItem(sheet);
+        worksheet.activate();
+        worksheet.getRange(cell).select();
+        await context.sync();
+      }),
+    onTablesChanged(listener) {
+      let handler: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs> | undefined;
+      void Excel.run(async (context) => {
+        // Only notify: the pane re-reads on its own schedule and never opens UI from here.
+        handler = context.workbook.tables.onChanged.add(async (event) => listener({ remote: event.source === "Remote" }));
+        await context.sync();
+      });
+      return () => {
+        const registered = handler;
+        if (!registered) return;
+        void Excel.run(registered.context, async (context) => {
+          registered.remove();
+          await context.sync();
+        });
+      };
+    },
+    settings: personalSettings(),
+    theme: isDark() ? "dark" : "light",
+    copyText,
+    limitations: OPTIONAL_FEATURES.filter((f) => !supports(f.set, f.version)).map((f) => f.missing),
+    today: () => new Date(),
+  };
+}
