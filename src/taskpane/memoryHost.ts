@@ -1,0 +1,83 @@
+import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
+import { ChangeSet, WorkbookPort } from "../port/workbookPort";
+import { PaneHost } from "./host";
+
+export interface MemoryHostOptions {
+  readonly theme?: PaneHost["theme"];
+  /** Settings already remembered, e.g. `{ myName: "ASB Coordinator" }`. */
+  readonly settings?: Readonly<Record<string, string>>;
+  /** Today, for defaults such as the sign-off date. */
+  readonly today?: Date;
+  readonly limitations?: readonly string[];
+  /** Like Excel, report the pane's own writes to table listeners (remote = false). Off by default. */
+  readonly echoWrites?: boolean;
+}
+
+export interface CellSelection {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** The pane's host over an in-memory workbook, recording what the pane asked of it. */
+export interface MemoryHost extends PaneHost {
+  readonly memory: MemoryWorkbook;
+  /** Every cell the pane selected, oldest first. */
+  readonly selections: readonly CellSelection[];
+  /** Every text the pane copied, oldest first. */
+  readonly copied: readonly string[];
+  /** The remembered settings, as stored. */
+  readonly stored: ReadonlyMap<string, string>;
+  /** How many table-change listeners are registered. */
+  listenerCount(): number;
+  /** Tells the pane a table changed, as Excel would after an edit (remote: someone co-authoring). */
+  fireTablesChanged(change?: { remote?: boolean }): void;
+}
+
+/** A PaneHost over a MemoryWorkbook: for tests and the browser preview. */
+export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOptions = {}): MemoryHost {
+  const selections: CellSelection[] = [];
+  const copied: string[] = [];
+  const stored = new Map(Object.entries(options.settings ?? {}));
+  const listeners = new Set<(change: { remote: boolean }) => void>();
+  const fire = (remote: boolean) => [...listeners].forEach((listener) => listener({ remote }));
+
+  const workbook: WorkbookPort = {
+    read: () => memory.read(),
+    apply: async (changes: ChangeSet) => {
+      await memory.apply(changes);
+      if (options.echoWrites) fire(false);
+    },
+  };
+
+  return {
+    memory,
+    workbook,
+    selections,
+    copied,
+    stored,
+    theme: options.theme ?? "light",
+    limitations: options.limitations ?? [],
+    async selectCell(sheet, cell) {
+      if (!memory.sheet(sheet)) throw new Error(`There is no sheet named "${sheet}".`);
+      selections.push({ sheet, cell });
+    },
+    onTablesChanged(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    settings: {
+      get: (key) => stored.get(key),
+      set: async (key, value) => {
+        stored.set(key, value);
+      },
+    },
+    async copyText(text) {
+      copied.push(text);
+    },
+    today: () => new Date((options.today ?? new Date()).getTime()),
+    listenerCount: () => listeners.size,
+    fireTablesChanged: (change = {}) => fire(change.remote ?? false),
+  };
+}

@@ -1,0 +1,134 @@
+/** @jest-environment jsdom */
+import "../../../test/support/jsdomSetup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { renderPane } from "../../../test/support/pane";
+import { memoryPlan, seedWith } from "../../../test/support/planFixture";
+import { ChangeSet } from "../../port/workbookPort";
+import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
+import { SIGN_OFF_CELL } from "../../domain/summarySheet";
+import { createMemoryHost } from "../memoryHost";
+
+const OVERALL_Q3 =
+  "At the end of Q3, of the 48 expected outcomes within the community safety action plan 2014/15, 15 were complete (31.3%), 18 were on target for completion (37.5%), five were at risk of not being completed (10.4%), four had not started (8.3%), three were incomplete (6.3%) and three were removed from the action plan (6.3%).";
+
+/** A host whose writes wait until the test lets them through, so progress can be seen. */
+async function gatedPane() {
+  const workbook = await memoryPlan(SAMPLE_PLAN);
+  const memoryHost = createMemoryHost(workbook, { today: new Date(2015, 0, 20) });
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const host = {
+    ...memoryHost,
+    workbook: {
+      read: () => workbook.read(),
+      apply: async (changes: ChangeSet) => {
+        await gate;
+        await workbook.apply(changes);
+      },
+    },
+  };
+  const pane = await renderPane(workbook, "summary", { host });
+  return { ...pane, workbook, release };
+}
+
+async function buildQ3() {
+  const pane = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+  await pane.user.click(screen.getByRole("button", { name: "Build Q3 summary" }));
+  await screen.findByRole("heading", { name: "Narrative" });
+  return pane;
+}
+
+describe("Summary and review", () => {
+  it("builds the chosen quarter's summary in place, showing progress while it works", async () => {
+    const { user, workbook, release } = await gatedPane();
+    const quarter = screen.getByRole("combobox", { name: /Quarter/ }) as HTMLSelectElement;
+    expect(quarter.value).toBe("Q3");
+    expect(screen.getByText("Plan year 2014/15, from Plan Settings.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Build Q3 summary" }));
+    expect(screen.getByRole("progressbar", { name: /Building the Q3 summary/ })).toBeTruthy();
+    expect(workbook.sheet("Q3 2014-15 Summary")).toBeUndefined();
+    release();
+    expect(await screen.findByText('Built the sheet "Q3 2014-15 Summary" in place and refreshed the RAG column. No other sheet changed.')).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(workbook.sheet("Q3 2014-15 Summary")).toBeDefined();
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Q3 2014-15 Summary"]);
+  });
+
+  it("shows the figures per priority and overall", async () => {
+    await buildQ3();
+    const table = screen.getByRole("table", { name: "Outcomes by priority at 31 December 2014" });
+    const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).toEqual([
+      "Priority", "Not started", "On target", "At risk", "Incomplete", "Complete", "Removed", "Expected outcomes", "% complete",
+      "RAG Red", "RAG Amber", "RAG Green", "RAG Blue", "RAG Grey",
+    ]);
+    const cells = (name: string) => within(screen.getByRole("rowheader", { name }).closest("tr")!).getAllByRole("cell").map((c) => c.textContent);
+    expect(cells("Overall")).toEqual(["4", "18", "5", "3", "15", "3", "48", "31.3%", "4", "14", "12", "15", "3"]);
+    expect(within(table).getAllByRole("rowheader")).toHaveLength(9);
+    expect(screen.getByRole("rowheader", { name: "1. Anti-social behaviour" })).toBeTruthy();
+  });
+
+  it("shows the narrative, and copies it", async () => {
+    const { user, host } = await buildQ3();
+    const narrative = screen.getByRole("heading", { name: "Narrative" }).closest("section")!;
+    expect(within(narrative).getByText(OVERALL_Q3)).toBeTruthy();
+    expect(within(narrative).getByRole("heading", { name: "8. Hate crime" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Copy narrative" }));
+    expect(host.copied).toHaveLength(1);
+    expect(host.copied[0]).toMatch(/^1\. Anti-social behaviour\nAt the end of Q3, of the /);
+    expect(host.copied[0].endsWith(`\n\nOverall\n${OVERALL_Q3}`)).toBe(true);
+    expect(within(narrative).getByRole("status").textContent).toBe("Copied the narrative: paste it into the committee report.");
+  });
+
+  it("lists red and amber exceptions with the RAG word, the reason and the lead officer", async () => {
+    await buildQ3();
+    const list = screen.getByRole("list", { name: "Red and amber exceptions (18)" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(18);
+    const item22 = items.find((i) => i.textContent!.startsWith("2.2:"))!;
+    expect(within(item22).getByText(/^RAG:/).parentElement!.textContent).toBe("RAG:RedPast target date (30 November 2014)");
+    expect(within(item22).getByText("Lead officer: Chief Inspector, St Helens Local Policing")).toBeTruthy();
+    for (const item of items) expect(item.textContent).toMatch(/RAG:(Red|Amber)\S/);
+    expect(screen.getByRole("heading", { name: "Removed actions (3)" })).toBeTruthy();
+    expect(screen.getByText(/^8\.5: .* Reason: none recorded\.$/)).toBeTruthy();
+  });
+
+  it("records the chair's sign-off on the summary sheet", async () => {
+    const { user, host } = await buildQ3();
+    const sheet = "Q3 2014-15 Summary";
+    expect(screen.getByText(`The chair signs off the sheet “${sheet}”. Building the summary again clears the sign-off, as its figures may change.`)).toBeTruthy();
+    const date = screen.getByRole("textbox", { name: /Date/ }) as HTMLInputElement;
+    expect(date.value).toBe("20 January 2015");
+    await user.type(screen.getByRole("textbox", { name: /^Name/ }), "Jane Smith");
+    await user.click(screen.getByRole("button", { name: "Record sign-off" }));
+    expect(screen.getByText("Give the name and role of the person signing off.")).toBeTruthy();
+    await user.type(screen.getByRole("textbox", { name: /^Role/ }), "Chair, Responsible Authorities Group");
+    await user.clear(date);
+    await user.type(date, "21/01/2015");
+    await user.click(screen.getByRole("button", { name: "Record sign-off" }));
+    const text = "Signed off by Jane Smith, Chair, Responsible Authorities Group, on 21 January 2015.";
+    expect(await screen.findByText(`Recorded on "${sheet}": ${text}`)).toBeTruthy();
+    expect((host as ReturnType<typeof createMemoryHost>).memory.getCell(sheet, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column)?.value).toBe(text);
+  });
+
+  it("builds another quarter when chosen", async () => {
+    const { user, host } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+    await user.selectOptions(screen.getByRole("combobox", { name: /Quarter/ }), "Q2");
+    await user.click(screen.getByRole("button", { name: "Build Q2 summary" }));
+    expect(await screen.findByRole("table", { name: "Outcomes by priority at 30 September 2014" })).toBeTruthy();
+    expect(host.memory.sheet("Q2 2014-15 Summary")).toBeDefined();
+    expect(screen.getByText(/The chair signs off the sheet “Q2 2014-15 Summary”/)).toBeTruthy();
+  });
+
+  it("says why it will not build a broken plan, and writes nothing", async () => {
+    const workbook = await memoryPlan(seedWith([{ id: "1.1" }, { id: "1.1" }]));
+    const before = JSON.stringify(workbook.dump());
+    const { user } = await renderPane(workbook, "summary");
+    await user.click(screen.getByRole("button", { name: "Build Q3 summary" }));
+    const alert = await waitFor(() => within(screen.getByRole("tabpanel")).getAllByRole("alert").find((a) => a.textContent)!);
+    expect(alert.textContent).toContain("The plan has 1 structure error to fix first; nothing was written.");
+    expect(alert.textContent).toContain("1.1");
+    expect(JSON.stringify(workbook.dump())).toBe(before);
+    expect(screen.queryByRole("heading", { name: "Narrative" })).toBeNull();
+  });
+});
