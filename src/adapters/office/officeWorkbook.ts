@@ -223,10 +223,15 @@ export class OfficeWorkbook implements WorkbookPort {
     const columns = spec.columns.length;
     const values = [spec.columns.map((c) => c.header), ...spec.rows.map((row) => row.map((v: CellValue) => toOffice(v)))];
     const formats = [spec.columns.map(() => TEXT_FORMAT), ...spec.rows.map(() => spec.columns.map((c) => columnFormat(c.kind)))];
-    await budget.reserve(RequestBudget.sizeOf(values) * 2 + 20_000);
+    for (const slice of sliceRows(values, this.maxRequestBytes / 2)) {
+      await budget.reserve(RequestBudget.sizeOf(slice.rows) * 2);
+      const part = sheet.getRangeByIndexes(slice.start, 0, slice.rows.length, columns);
+      part.numberFormat = formats.slice(slice.start, slice.start + slice.rows.length);
+      part.values = slice.rows;
+    }
+    // Widths, validation and colour rules: a few hundred bytes a column.
+    await budget.reserve(2000 + columns * 1500);
     const range = sheet.getRangeByIndexes(0, 0, values.length, columns);
-    range.numberFormat = formats;
-    range.values = values;
     const table = sheet.tables.add(range, true);
     table.name = spec.name;
     table.style = "TableStyleMedium2";

@@ -1,0 +1,157 @@
+import { createFakeExcel, FakeExcel, installExcelGlobals, uninstallExcelGlobals } from "../../../test/support/fakeExcel";
+import { memoryPlan, seedWith } from "../../../test/support/planFixture";
+import { a1 } from "../../domain/cells";
+import { PlanSeed, SeedAction } from "../../domain/planSeed";
+import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
+import { WorkbookSnapshot } from "../../domain/snapshot";
+import { buildSummary } from "../../usecases/buildSummary";
+import { checkPlan } from "../../usecases/checkPlan";
+import { recordSignOff } from "../../usecases/recordSignOff";
+import { setUpPlan } from "../../usecases/setUpPlan";
+import { updateAction } from "../../usecases/updateAction";
+import { OfficeWorkbook } from "./officeWorkbook";
+
+beforeAll(() => installExcelGlobals());
+afterAll(() => uninstallExcelGlobals());
+
+async function officePlan(seed: PlanSeed, fake: FakeExcel = createFakeExcel()) {
+  fake.addSheet("Sheet1");
+  const workbook = new OfficeWorkbook(fake.run);
+  const outcome = await setUpPlan(workbook, seed);
+  if (!outcome.done) throw new Error(outcome.reason);
+  return { fake, workbook };
+}
+
+/** Sheet names and tables as the domain sees them, without the blank sheet a new Excel workbook starts with. */
+function comparable(snapshot: WorkbookSnapshot) {
+  return { sheetNames: snapshot.sheetNames.filter((s) => s !== "Sheet1"), tables: snapshot.tables };
+}
+
+function bigSeed(actions: number): PlanSeed {
+  const base = SAMPLE_PLAN.actions.filter((a) => a.status !== "Removed" || a.notes);
+  const list: SeedAction[] = Array.from({ length: actions }, (_, i) => {
+    const a = base[i % base.length];
+    const priority = SAMPLE_PLAN.priorities.find((p) => p.name === a.priority)!;
+    return { ...a, id: `${priority.no}.${i + 1}` };
+  });
+  return { ...SAMPLE_PLAN, actions: list };
+}
+
+describe("the Office.js adapter gives the same answers as the in-memory workbook", () => {
+  it("sets up the same plan", async () => {
+    const { workbook } = await officePlan(SAMPLE_PLAN);
+    const memory = await memoryPlan(SAMPLE_PLAN);
+    expect(comparable(await workbook.read())).toEqual(comparable(await memory.read()));
+  });
+
+  it("checks the same, builds the same summary, and writes the same RAG columns and summary cells", async () => {
+    const { fake, workbook } = await officePlan(SAMPLE_PLAN);
+    const memory = await memoryPlan(SAMPLE_PLAN);
+    expect((await checkPlan(workbook)).findings).toEqual((await checkPlan(memory)).findings);
+    const viaOffice = await buildSummary(workbook);
+    const viaMemory = await buildSummary(memory);
+    if (!viaOffice.done || !viaMemory.done) throw new Error("summary refused");
+    expect(viaOffice.report).toEqual(viaMemory.report);
+    expect(comparable(await workbook.read())).toEqual(comparable(await memory.read()));
+    const sheet = viaOffice.report.sheetName;
+    const summary = memory.sheet(sheet)!;
+    for (const [key, cell] of summary.cells) {
+      const [row, column] = key.split(",").map(Number);
+      // An empty styled cell is null in memory and "" in Excel.
+      expect({ at: a1(row, column), value: fake.cell(sheet, a1(row, column))?.value ?? "" }).toEqual({ at: a1(row, column), value: cell.value ?? "" });
+    }
+  });
+
+  it("draws the chart of status by priority, keeps the summary's tab place when rebuilt, and leaves no old chart", async () => {
+    const { fake, workbook } = await officePlan(SAMPLE_PLAN);
+    await buildSummary(workbook, { quarter: "Q2" });
+    await buildSummary(workbook, { quarter: "Q3" });
+    const order = fake.sheetNames();
+    await buildSummary(workbook, { quarter: "Q2" });
+    expect(fake.sheetNames()).toEqual(order);
+    expect(fake.charts("Q2 2014-15 Summary")).toHaveLength(1);
+    expect(fake.charts("Q2 2014-15 Summary")[0].title).toBe("Status by priority, Q2 2014/15");
+  });
+
+  it("uses Excel's own features: dropdowns, dd/mm/yyyy dates and coloured RAG words", async () => {
+    const { fake, workbook } = await officePlan(SAMPLE_PLAN);
+    await buildSummary(workbook);
+    const rules = JSON.stringify(fake.validations("Action Plan"));
+    expect(rules).toContain("Not started,On target,At risk,Incomplete,Complete,Removed");
+    expect(rules).toContain('INDIRECT(\\"LeadOfficers[Name]\\")');
+    expect(fake.cell("Action Plan", "I2")?.numberFormat).toBe("dd/mm/yyyy");
+    const formats = fake.conditionalFormats("Action Plan").map((f) => f.formula);
+    expect(formats).toEqual(expect.arrayContaining(['=$O2="Red"', '=$O2="Amber"', '=$O2="Green"', '=$O2="Blue"', '=$O2="Grey"']));
+  });
+
+  it("writes plan text as text, never as a formula, in the plan and on the summary sheet", async () => {
+    const nasty = seedWith([
+      { id: "1.1", action: "=HYPERLINK(\"http://x\",\"click\") run patrols in the park", status: "At risk", updates: { Q3: "+44 calls; -3 on last quarter" } },
+      { id: "1.2", action: "@SUM(A1) deliver the awareness sessions in schools", status: "Removed", notes: "=1+1 agreed by the RAG" },
+    ]);
+    const { fake, workbook } = await officePlan(nasty);
+    await buildSummary(workbook);
+    expect(fake.cell("Action Plan", "C2")).toMatchObject({ value: "=HYPERLINK(\"http://x\",\"click\") run patrols in the park" });
+    expect(fake.cell("Action Plan", "C2")?.formula).toBeUndefined();
+    const summary = "Q3 2014-15 Summary";
+    const texts: string[] = [];
+    for (let r = 0; r < 80; r++) for (let c = 0; c < 8; c++) {
+      const cell = fake.cell(summary, a1(r, c));
+      expect(cell?.formula).toBeUndefined();
+      if (typeof cell?.value === "string") texts.push(cell.value);
+    }
+    expect(texts).toContain("=1+1 agreed by the RAG");
+    expect(texts.some((t) => t.includes("+44 calls"))).toBe(true);
+  });
+
+  it("writes a lead officer's update and a sign-off into just those cells", async () => {
+    const { fake, workbook } = await officePlan(SAMPLE_PLAN);
+    await buildSummary(workbook);
+    const before = await workbook.read();
+    const outcome = await updateAction(workbook, {
+      actionId: "2.3", leadOfficer: "Detective Inspector, St Helens CID", quarter: "Q3", status: "At risk", update: "=Operation paused", shown: { status: "On target", update: "" },
+    });
+    expect(outcome).toEqual({ done: true });
+    const after = await workbook.read();
+    const plan = (s: WorkbookSnapshot) => s.tables.find((t) => t.name === "ActionPlan")!;
+    const changed: string[] = [];
+    plan(before).rows.forEach((row, r) => row.forEach((v, c) => {
+      if (JSON.stringify(plan(after).rows[r][c]) !== JSON.stringify(v)) changed.push(`${plan(before).rows[r][0]}:${plan(before).headers[c]}`);
+    }));
+    expect(changed).toEqual(["2.3:Status", "2.3:Q3 update"]);
+    expect(fake.cell("Action Plan", "M11")).toMatchObject({ value: "=Operation paused" });
+    expect(fake.cell("Action Plan", "M11")?.formula).toBeUndefined();
+    await recordSignOff(workbook, { sheet: "Q3 2014-15 Summary", name: "Jane Smith", role: "Chair", date: "2015-01-20" });
+    expect(fake.cell("Q3 2014-15 Summary", "A3")?.value).toBe("Signed off by Jane Smith, Chair, on 20 January 2015.");
+  });
+
+  it("never uses TableRowCollection.add", async () => {
+    const { workbook } = await officePlan(SAMPLE_PLAN);
+    await expect(buildSummary(workbook)).resolves.toMatchObject({ done: true });
+  });
+});
+
+describe("round trips do not grow with the plan", () => {
+  async function syncsFor(actions: number) {
+    const fake = createFakeExcel();
+    const { workbook } = await officePlan(bigSeed(actions), fake);
+    fake.resetCounters();
+    await checkPlan(workbook);
+    const check = { syncs: fake.syncCount, maxRequestBytes: Math.max(...fake.requestBytes) };
+    fake.resetCounters();
+    const outcome = await buildSummary(workbook);
+    expect(outcome.done).toBe(true);
+    const summary = { syncs: fake.syncCount, maxRequestBytes: Math.max(...fake.requestBytes) };
+    return { check, summary };
+  }
+
+  it("takes the same number of syncs for 10 and for 5,000 actions, and stays under 5 MB a request", async () => {
+    const small = await syncsFor(10);
+    const large = await syncsFor(5000);
+    expect(large.check.syncs).toBe(small.check.syncs);
+    expect(large.summary.syncs).toBe(small.summary.syncs);
+    expect(small.check.syncs).toBeLessThanOrEqual(2);
+    expect(small.summary.syncs).toBeLessThanOrEqual(4);
+    expect(large.summary.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  }, 120_000);
+});
