@@ -12,6 +12,7 @@ describe("manifest.xml", () => {
     expect(manifest).toContain('<Host Name="Workbook"/>');
     expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
     expect(manifest).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Action xsi:type="ShowTaskpane">/);
+    for (const view of ["plan", "check", "myActions", "summary"]) expect(manifest).toContain(`taskpane.html?view=${view}"`);
   });
 
   it("points every URL at the dev server, so the build can rewrite them for deployment", () => {
