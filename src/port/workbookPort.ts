@@ -1,4 +1,4 @@
-import { SheetContent, TableSpec } from "../domain/layout";
+import { ColumnKind, SheetContent, TableSpec } from "../domain/layout";
 import { WorkbookSnapshot } from "../domain/snapshot";
 
 /**
@@ -15,7 +15,13 @@ export type Change =
   /** Create the sheet, or clear it, then write its contents from A1: no other sheet changes. */
   | { readonly kind: "replaceSheet"; readonly sheet: string; readonly content: SheetContent }
   /** A new sheet holding a new table. */
-  | { readonly kind: "createTable"; readonly table: TableSpec };
+  | { readonly kind: "createTable"; readonly table: TableSpec }
+  /** Renames a table (adopting a user's table as the ActionPlan). */
+  | { readonly kind: "renameTable"; readonly table: string; readonly name: string }
+  /** Renames header cells of a table, by column index. */
+  | { readonly kind: "renameColumns"; readonly table: string; readonly columns: readonly { readonly index: number; readonly name: string }[] }
+  /** Adds empty columns at the right of a table. */
+  | { readonly kind: "addColumns"; readonly table: string; readonly columns: readonly { readonly header: string; readonly kind: ColumnKind }[] };
 
 export interface TableCellWrite {
   /** Zero-based data row. */

@@ -12,8 +12,10 @@ import { addRangeValidation, compactValidations } from "./validations";
 interface TableModel {
   name: string;
   tableRef: string;
+  autoFilterRef?: string;
   headerRow: boolean;
   totalsRow: boolean;
+  columns: { name: string; filterButton?: boolean }[];
 }
 
 /** ExcelJS's typings say getTables() returns pairs; it returns tables. */
@@ -121,6 +123,41 @@ export class ExcelJsWorkbook implements WorkbookPort {
         sheet.getRow(change.row + 1).getCell(change.column + 1).value = change.value;
         return;
       }
+      case "renameTable": {
+        if (this.tables().some((x) => x.model.name.toLowerCase() === change.name.toLowerCase())) throw new Error(`A table named "${change.name}" already exists.`);
+        const { t } = this.column(change.table, undefined);
+        const tables = (t.sheet as unknown as { tables: Record<string, ExcelJS.Table> }).tables;
+        const table = tables[t.model.name];
+        delete tables[t.model.name];
+        t.model.name = change.name;
+        (t.model as TableModel & { displayName?: string }).displayName = change.name;
+        tables[change.name] = table;
+        return;
+      }
+      case "renameColumns": {
+        const { t } = this.column(change.table, undefined);
+        for (const c of change.columns) {
+          t.sheet.getRow(t.top + 1).getCell(t.left + c.index + 1).value = c.name;
+          t.model.columns[c.index].name = c.name;
+        }
+        return;
+      }
+      case "addColumns": {
+        const { t } = this.column(change.table, undefined);
+        for (const column of change.columns) {
+          const at = t.left + t.model.columns.length + 1;
+          for (let r = t.top + 1; r <= t.top + 1 + t.height; r++) {
+            if (t.sheet.getRow(r).getCell(at).value !== null) throw new Error(`Cannot add "${column.header}" to ${t.model.name}: the cells to its right are not empty.`);
+          }
+          t.sheet.getRow(t.top + 1).getCell(at).value = column.header;
+          t.model.columns.push({ name: column.header, filterButton: true });
+          const widen = (ref: string | undefined) => ref?.replace(/:([A-Z]+)(\d+)$/, (_, _col: string, row: string) => `:${columnLetter(at - 1)}${row}`);
+          t.model.tableRef = widen(t.model.tableRef)!;
+          t.model.autoFilterRef = widen(t.model.autoFilterRef);
+          formatColumn(t.sheet, at - 1, t.top + 2, t.top + 1 + t.height, { header: column.header, kind: column.kind, width: 14 });
+        }
+        return;
+      }
       case "setCells":
         return change.cells.forEach((cell) => {
           const { t, index } = this.column(change.table, cell.column);
@@ -132,9 +169,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
   }
 
-  private column(tableName: string, column: string): { t: PlacedTable; index: number } {
+  private column(tableName: string, column: string | undefined): { t: PlacedTable; index: number } {
     const t = this.tables().find((x) => x.model.name.toLowerCase() === tableName.toLowerCase());
     if (!t) throw new Error(`No table named ${tableName}.`);
+    if (column === undefined) return { t, index: -1 };
     const headerRow = t.sheet.getRow(t.top + 1);
     const index = Array.from({ length: t.width }, (_, c) => String(fromExcelJs(headerRow.getCell(t.left + c + 1).value) ?? ""))
       .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
@@ -185,25 +223,28 @@ export class ExcelJsWorkbook implements WorkbookPort {
       rows: spec.rows.map((r) => [...r] as unknown[]),
     });
     const last = spec.rows.length + 1;
-    spec.columns.forEach((c, i) => {
-      sheet.getColumn(i + 1).width = c.width;
-      const letter = columnLetter(i);
-      for (let row = 2; row <= last; row++) {
-        const cell = sheet.getCell(`${letter}${row}`);
-        if (c.kind === "date") cell.numFmt = "dd/mm/yyyy";
-        if (c.kind === "wrap") cell.alignment = { wrapText: true, vertical: "top" };
-      }
-      const list = LIST_SOURCES[c.kind];
-      if (list) {
-        // One range, not a validation per cell (Excel copies it to rows added to the table).
-        addRangeValidation(sheet, `${letter}2:${letter}${last}`, {
-          type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
-          // A warning, not a stop, for names: the check explains an unregistered name better than a pop-up can.
-          errorStyle: c.kind === "status" ? "stop" : "warning",
-          errorTitle: c.header, error: `Choose a ${c.header.toLowerCase()} from the list.`,
-        });
-      }
-      if (c.kind === "rag") addRagColouring(sheet, `${letter}2:${letter}${last}`, `$${letter}2`);
+    spec.columns.forEach((c, i) => formatColumn(sheet, i, 2, last, c));
+  }
+}
+
+/** Width, number format, wrapping, drop-down list and RAG colouring for one table column's data cells (1-based rows). */
+function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number, lastRow: number, c: ColumnSpec): void {
+  sheet.getColumn(index + 1).width = c.width;
+  const letter = columnLetter(index);
+  for (let row = firstRow; row <= lastRow; row++) {
+    const cell = sheet.getCell(`${letter}${row}`);
+    if (c.kind === "date") cell.numFmt = "dd/mm/yyyy";
+    if (c.kind === "wrap") cell.alignment = { wrapText: true, vertical: "top" };
+  }
+  const list = LIST_SOURCES[c.kind];
+  if (list && lastRow >= firstRow) {
+    // One range, not a validation per cell (Excel copies it to rows added to the table).
+    addRangeValidation(sheet, `${letter}${firstRow}:${letter}${lastRow}`, {
+      type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
+      // A warning, not a stop, for names: the check explains an unregistered name better than a pop-up can.
+      errorStyle: c.kind === "status" ? "stop" : "warning",
+      errorTitle: c.header, error: `Choose a ${c.header.toLowerCase()} from the list.`,
     });
   }
+  if (c.kind === "rag" && lastRow >= firstRow) addRagColouring(sheet, `${letter}${firstRow}:${letter}${lastRow}`, `$${letter}${firstRow}`);
 }

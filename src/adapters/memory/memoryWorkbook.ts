@@ -110,9 +110,37 @@ export class MemoryWorkbook implements WorkbookPort {
         return this.setCell(change.sheet, change.row, change.column, change.value, this.getCell(change.sheet, change.row, change.column)?.style);
       case "setCells":
         return change.cells.forEach((cell) => this.setTableCell(change.table, cell.row, cell.column, cell.value));
+      case "renameTable": {
+        if (this.findTable(change.name)) throw new Error(`A table named "${change.name}" already exists.`);
+        this.tableOrThrow(change.table).table.name = change.name;
+        return;
+      }
+      case "renameColumns": {
+        const { sheet, table } = this.tableOrThrow(change.table);
+        return change.columns.forEach((c) => this.setCell(sheet.name, table.top, table.left + c.index, c.name, this.getCell(sheet.name, table.top, table.left + c.index)?.style));
+      }
+      case "addColumns": {
+        const { sheet, table } = this.tableOrThrow(change.table);
+        for (const column of change.columns) {
+          const at = table.left + table.width;
+          for (let r = table.top; r <= table.top + table.height; r++) {
+            if (this.getCell(sheet.name, r, at)) throw new Error(`Cannot add "${column.header}" to ${table.name}: the cells to its right are not empty.`);
+          }
+          this.setCell(sheet.name, table.top, at, column.header);
+          table.width += 1;
+          table.kinds?.push(column.kind);
+        }
+        return;
+      }
     }
     const unknown: never = change;
     throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
+  }
+
+  private tableOrThrow(name: string): { sheet: MemorySheet; table: MemoryTable } {
+    const found = this.findTable(name);
+    if (!found) throw new Error(`No table named ${name}.`);
+    return found;
   }
 
   private columnIndex(sheet: MemorySheet, table: MemoryTable, column: string): number {

@@ -118,6 +118,19 @@ export class OfficeWorkbook implements WorkbookPort {
         target.values = [[change.value]];
         return;
       }
+      case "renameTable":
+        await budget.reserve(400);
+        context.workbook.tables.getItem(change.table).name = change.name;
+        return;
+      case "renameColumns":
+        for (const column of change.columns) {
+          await budget.reserve(RequestBudget.sizeOf([[column.name]]) + 400);
+          const header = context.workbook.tables.getItem(change.table).getHeaderRowRange().getCell(0, column.index);
+          header.values = [[column.name]];
+        }
+        return;
+      case "addColumns":
+        return this.addColumns(context, budget, change.table, change.columns);
       case "setCells":
         for (const cell of change.cells) {
           await budget.reserve(RequestBudget.sizeOf([[cell.value]]) + 400);
@@ -203,6 +216,41 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * Adds columns at the right of a table (TableColumnCollection.add; rows are never added). Colouring a new
+   * RAG column needs its address, so that costs one more sync: adopting a plan is rare.
+   */
+  private async addColumns(context: Excel.RequestContext, budget: RequestBudget, tableName: string, columns: readonly { header: string; kind: ColumnKind }[]): Promise<void> {
+    const table = context.workbook.tables.getItem(tableName);
+    const bodies = columns.map((column) => {
+      const added = table.columns.add(undefined, undefined, column.header);
+      const body = added.getDataBodyRange();
+      // One format for the whole column: Office applies a single value to every cell of the range.
+      body.numberFormat = columnFormat(column.kind) as unknown as string[][];
+      this.validate(body, column.kind, column.header);
+      if (column.kind === "rag") body.load("address");
+      return { column, body };
+    });
+    await budget.reserve(columns.length * 1500);
+    const rag = bodies.find((b) => b.column.kind === "rag");
+    if (rag) {
+      await budget.flush();
+      this.colourRagWords(rag.body, rag.body.address.split("!").pop()!.split(":")[0].replace(/\$/g, ""));
+    }
+  }
+
+  private validate(body: Excel.Range, kind: ColumnKind, header: string): void {
+    const list = LISTS[kind];
+    if (!list || !this.supports("ExcelApi", "1.8")) return;
+    body.dataValidation.rule = { list: { inCellDropDown: true, source: list } };
+    body.dataValidation.errorAlert = {
+      showAlert: true,
+      style: kind === "status" ? "Stop" : "Warning",
+      title: header,
+      message: `Choose a ${header.toLowerCase()} from the list.`,
+    };
+  }
+
   /** Conditional formats colour each RAG word; the word itself is always written too. */
   private colourRagWords(range: Excel.Range, firstCell: string): void {
     if (!this.supports("ExcelApi", "1.6")) return;
@@ -244,16 +292,7 @@ export class OfficeWorkbook implements WorkbookPort {
         body.format.wrapText = true;
         body.format.verticalAlignment = "Top";
       }
-      const list = LISTS[column.kind];
-      if (list && this.supports("ExcelApi", "1.8")) {
-        body.dataValidation.rule = { list: { inCellDropDown: true, source: list } };
-        body.dataValidation.errorAlert = {
-          showAlert: true,
-          style: column.kind === "status" ? "Stop" : "Warning",
-          title: column.header,
-          message: `Choose a ${column.header.toLowerCase()} from the list.`,
-        };
-      }
+      this.validate(body, column.kind, column.header);
       if (column.kind === "rag") this.colourRagWords(body, a1(1, c));
     });
   }

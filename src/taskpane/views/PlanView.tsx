@@ -13,6 +13,7 @@ import { useFocusWhen } from "../hooks/useFocusWhen";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
 import { count, isoDay, messageOf, planTitle } from "../messages";
+import { AdoptRepair, needsRepair } from "./AdoptRepair";
 import { ViewName } from "./viewNames";
 
 interface Props {
@@ -38,6 +39,9 @@ export function PlanView({ host, planCheck, onOpenView }: Props) {
         ) : (
           <SetUpPlan host={host} planCheck={planCheck} onOutcome={setOutcome} onSetUp={() => setSetUp(true)} />
         ))}
+      {check && (!check.plan.actionTable || needsRepair(check)) && (
+        <AdoptRepair host={host} check={check} planCheck={planCheck} onOutcome={setOutcome} />
+      )}
       {host.limitations.length > 0 && (
         <section className={styles.section} aria-labelledby="plan-limits">
           <Subtitle2 as="h2" id="plan-limits" className={styles.heading}>

@@ -1085,8 +1085,20 @@ export class FakeTableColumnCollection extends FakeCollection {
     return this._callForResult("getCount", [], (t: TableModel) => t.rect.cols);
   }
 
-  add(): never {
-    throw new FakeExcelUnsupported("FakeExcel: TableColumnCollection.add is not implemented; the table's extent is fixed.");
+  /** Adds a column at the right of the table (the only position supported); the cells there must be empty. */
+  add(index?: number, values?: unknown, name?: string): FakeTableColumn {
+    if (index !== undefined && index !== null) throw new FakeExcelUnsupported("FakeExcel: TableColumnCollection.add supports adding at the end only.");
+    if (values !== undefined && values !== null) throw new FakeExcelUnsupported("FakeExcel: TableColumnCollection.add does not take values.");
+    this._call("add", [index ?? null, null, name ?? null], (t: TableModel) => {
+      const col = t.rect.col + t.rect.cols;
+      for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) {
+        const cell = t.sheet.cell(r, col);
+        if (cell && cell.value !== "") throw errors.invalidArgument("the cells to the right of the table are not empty");
+      }
+      t.rect = rect(t.rect.row, t.rect.col, t.rect.rows, t.rect.cols + 1);
+      t.sheet.writeText(t.rect.row, col, name ?? `Column${t.rect.cols}`);
+    });
+    return this.item("getItemAt", [-1], (t) => ({ table: t, index: t.rect.cols - 1 }));
   }
 }
 
