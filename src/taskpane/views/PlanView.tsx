@@ -1,12 +1,13 @@
-import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import { FormEvent, useRef, useState } from "react";
 import { PlanCheck } from "../../domain/check";
-import { Quarter, QUARTERS } from "../../domain/contract";
+import { Quarter } from "../../domain/contract";
 import { countBySeverity } from "../../domain/findings";
 import { blankSeed } from "../../domain/planSeed";
 import { formatFinancialYear, parseFinancialYear, quarterOf } from "../../domain/quarters";
 import { setUpPlan } from "../../usecases/setUpPlan";
 import { CheckStatus } from "../components/CheckStatus";
+import { QuarterSelect } from "../components/QuarterSelect";
 import { Feedback, Outcome } from "../components/Feedback";
 import { useViewStyles } from "../components/styles";
 import { useFocusWhen } from "../hooks/useFocusWhen";
@@ -158,15 +159,7 @@ function SetUpPlan({ host, planCheck, onOutcome, onSetUp }: SetUpProps) {
         <Field label="Plan year" hint="A financial year, 1 April to 31 March, written like 2014/15." required validationMessage={yearError}>
           <Input value={year} onChange={(_, d) => setYear(d.value)} />
         </Field>
-        <Field label="Current quarter">
-          <Select value={quarter} onChange={(_, d) => setQuarter(d.value as Quarter)}>
-            {QUARTERS.map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <QuarterSelect label="Current quarter" value={quarter} onChange={setQuarter} />
         <Button className={styles.primaryButton} appearance="primary" type="submit" disabledFocusable={busy}>
           {busy ? "Setting up…" : "Set up a new plan"}
         </Button>

@@ -1,6 +1,6 @@
-import { Button, Field, Input, makeStyles, ProgressBar, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, ProgressBar, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { FormEvent, useState } from "react";
-import { Quarter, QUARTERS, STATUSES } from "../../domain/contract";
+import { Quarter, STATUSES } from "../../domain/contract";
 import { formatLongDate, readDate } from "../../domain/dates";
 import { Figures, formatPercent } from "../../domain/figures";
 import { formatFinancialYear, summarySheetName } from "../../domain/quarters";
@@ -10,6 +10,7 @@ import { buildSummary } from "../../usecases/buildSummary";
 import { recordSignOff } from "../../usecases/recordSignOff";
 import { CheckStatus } from "../components/CheckStatus";
 import { Feedback, Outcome } from "../components/Feedback";
+import { QuarterSelect } from "../components/QuarterSelect";
 import { RagWord } from "../components/RagWord";
 import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
@@ -83,15 +84,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
     <div className={styles.view}>
       <CheckStatus planCheck={planCheck} />
       <div className={styles.row}>
-        <Field label="Quarter" hint={year ? `Plan year ${formatFinancialYear(year)}, from Plan Settings.` : undefined}>
-          <Select value={quarter} onChange={(_, d) => setChosen(d.value as Quarter)}>
-            {QUARTERS.map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <QuarterSelect label="Quarter" hint={year ? `Plan year ${formatFinancialYear(year)}, from Plan Settings.` : undefined} value={quarter} onChange={setChosen} />
         <Button appearance="primary" onClick={() => void build()} disabledFocusable={building}>
           {`Build ${quarter} summary`}
         </Button>
