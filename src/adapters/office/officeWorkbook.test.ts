@@ -1,7 +1,8 @@
 import { createFakeExcel, FakeExcel, installExcelGlobals, uninstallExcelGlobals } from "../../../test/support/fakeExcel";
 import { memoryPlan, seedWith } from "../../../test/support/planFixture";
 import { a1 } from "../../domain/cells";
-import { PlanSeed, SeedAction } from "../../domain/planSeed";
+import { PlanSeed } from "../../domain/planSeed";
+import { scaledPlan } from "../../domain/sample/scaledPlan";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
 import { WorkbookSnapshot } from "../../domain/snapshot";
 import { buildSummary } from "../../usecases/buildSummary";
@@ -25,16 +26,6 @@ async function officePlan(seed: PlanSeed, fake: FakeExcel = createFakeExcel()) {
 /** Sheet names and tables as the domain sees them, without the blank sheet a new Excel workbook starts with. */
 function comparable(snapshot: WorkbookSnapshot) {
   return { sheetNames: snapshot.sheetNames.filter((s) => s !== "Sheet1"), tables: snapshot.tables };
-}
-
-function bigSeed(actions: number): PlanSeed {
-  const base = SAMPLE_PLAN.actions.filter((a) => a.status !== "Removed" || a.notes);
-  const list: SeedAction[] = Array.from({ length: actions }, (_, i) => {
-    const a = base[i % base.length];
-    const priority = SAMPLE_PLAN.priorities.find((p) => p.name === a.priority)!;
-    return { ...a, id: `${priority.no}.${i + 1}` };
-  });
-  return { ...SAMPLE_PLAN, actions: list };
 }
 
 describe("the Office.js adapter gives the same answers as the in-memory workbook", () => {
@@ -134,7 +125,7 @@ describe("the Office.js adapter gives the same answers as the in-memory workbook
 describe("round trips do not grow with the plan", () => {
   async function syncsFor(actions: number) {
     const fake = createFakeExcel();
-    const { workbook } = await officePlan(bigSeed(actions), fake);
+    const { workbook } = await officePlan(scaledPlan(actions), fake);
     fake.resetCounters();
     await checkPlan(workbook);
     const check = { syncs: fake.syncCount, maxRequestBytes: Math.max(...fake.requestBytes) };

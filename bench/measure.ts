@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Runs `node args…` in a child process; returns wall time and the child's peak RSS. */
+export function runNode(args: string[]): { ms: number; peakRssMb: number } {
+  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(16).slice(2)}`);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ["--require", path.join(__dirname, "..", "..", "bench", "reportRss.js"), ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+  const peakRssMb = Number(readFileSync(rssFile, "utf8")) / (1024 * 1024);
+  rmSync(rssFile, { force: true });
+  return { ms, peakRssMb };
+}

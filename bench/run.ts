@@ -1,0 +1,133 @@
+/* npm run bench [-- --json] [-- --quick]: engine, command line, Office round trips and bundle size. */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { createFakeExcel, installExcelGlobals } from "../test/support/fakeExcel";
+import { snapshotOf } from "../test/support/planFixture";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
+import { OfficeWorkbook } from "../src/adapters/office/officeWorkbook";
+import { checkSnapshot } from "../src/domain/check";
+import { scaledPlan } from "../src/domain/sample/scaledPlan";
+import { buildSummaryReport } from "../src/domain/summary";
+import { summarySheet } from "../src/domain/summarySheet";
+import { buildSummary } from "../src/usecases/buildSummary";
+import { checkPlan } from "../src/usecases/checkPlan";
+import { setUpPlan } from "../src/usecases/setUpPlan";
+import { median, runNode, timeMs } from "./measure";
+
+const root = path.join(__dirname, "..", "..");
+const json = process.argv.includes("--json");
+const quick = process.argv.includes("--quick");
+const say = (text: string) => (json ? process.stderr : process.stdout).write(`${text}\n`);
+
+function engine(sizes: number[]) {
+  return sizes.map((actions) => {
+    const snapshot = snapshotOf(scaledPlan(actions));
+    const runs = actions >= 10_000 ? 5 : 9;
+    const times = Array.from({ length: runs }, () =>
+      timeMs(() => {
+        const check = checkSnapshot(snapshot);
+        summarySheet(buildSummaryReport(check.plan, check.period!));
+      }));
+    return { actions, ms: Math.round(median(times) * 10) / 10 };
+  });
+}
+
+async function planFile(dir: string, actions: number): Promise<string> {
+  const workbook = ExcelJsWorkbook.empty();
+  await setUpPlan(workbook, scaledPlan(actions));
+  const file = path.join(dir, `plan-${actions}.xlsx`);
+  writeFileSync(file, await workbook.toBuffer());
+  return file;
+}
+
+async function cli(sizes: number[]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "csp-bench-"));
+  try {
+    const results = [];
+    for (const actions of sizes) {
+      const file = await planFile(dir, actions);
+      const runs = actions >= 50_000 ? 1 : 3;
+      const floor: number[] = [];
+      const command: { ms: number; peakRssMb: number }[] = [];
+      for (let i = 0; i < runs; i++) {
+        const out = path.join(dir, `out-${actions}-${i}.xlsx`);
+        floor.push(runNode([path.join(__dirname, "floor.js"), file, path.join(dir, `floor-${actions}-${i}.xlsx`)]).ms);
+        command.push(runNode([path.join(root, "bin", "csp-plan.js"), "summary", file, "--quarter", "Q3", "--out", out]));
+      }
+      const ms = median(command.map((c) => c.ms));
+      const floorMs = median(floor);
+      results.push({
+        actions, ms: Math.round(ms), floorMs: Math.round(floorMs), ratio: Math.round((ms / floorMs) * 100) / 100,
+        peakRssMb: Math.round(Math.max(...command.map((c) => c.peakRssMb))),
+      });
+      say(`  cli ${actions}: ${Math.round(ms)} ms (floor ${Math.round(floorMs)} ms)`);
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function office(sizes: number[]) {
+  installExcelGlobals();
+  const results = [];
+  for (const actions of sizes) {
+    const fake = createFakeExcel();
+    fake.addSheet("Sheet1");
+    const workbook = new OfficeWorkbook(fake.run);
+    await setUpPlan(workbook, scaledPlan(actions));
+    for (const [useCase, run] of [["check", () => checkPlan(workbook)], ["summary", () => buildSummary(workbook)]] as const) {
+      fake.resetCounters();
+      await run();
+      results.push({ useCase, actions, syncs: fake.syncCount, maxRequestBytes: Math.max(...fake.requestBytes) });
+    }
+  }
+  return results;
+}
+
+/** What the task pane loads before it is interactive: the scripts taskpane.html names (not Office's CDN). */
+function bundle() {
+  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root, stdio: "ignore" });
+  const html = readFileSync(path.join(root, "dist", "taskpane.html"), "utf8");
+  // The minified page may leave attributes unquoted: <script defer src=taskpane.1234.js>.
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc=("([^"]+)"|([^\s>]+))/g)].map((m) => m[2] ?? m[3]).filter((src) => !/^https?:/.test(src));
+  const initialJsGzipBytes = scripts.reduce((n, src) => n + gzipSync(readFileSync(path.join(root, "dist", src))).length, 0);
+  return { initialJsGzipBytes, scripts };
+}
+
+async function main(): Promise<void> {
+  const engineSizes = [100, 1_000, 10_000];
+  const cliSizes = quick ? [100, 1_000] : [100, 1_000, 10_000, 50_000];
+  say("Measuring the engine…");
+  const engineResults = engine(engineSizes);
+  say("Measuring the command line against ExcelJS's own load and save…");
+  const cliResults = await cli(cliSizes);
+  say("Counting Office.js round trips on the test double…");
+  const officeResults = await office(quick ? [100, 1_000] : [100, 1_000, 10_000]);
+  say("Building the task pane…");
+  const bundleResult = bundle();
+  const report = { engine: engineResults, cli: cliResults, office: officeResults, bundle: { initialJsGzipBytes: bundleResult.initialJsGzipBytes } };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const table = (rows: Record<string, unknown>[]) => {
+    const keys = Object.keys(rows[0]);
+    const cells = [keys, ...rows.map((r) => keys.map((k) => String(r[k])))];
+    const widths = keys.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+    return cells.map((r) => r.map((v, c) => v.padStart(widths[c])).join("  ")).join("\n");
+  };
+  say(`\nengine (check + RAG + summary in the domain, median)\n${table(engineResults)}`);
+  say(`\ncli (csp-plan summary --out, against ExcelJS load + save of the same file)\n${table(cliResults)}`);
+  say(`\noffice (Office.js adapter on the test double)\n${table(officeResults)}`);
+  say(`\nbundle\n  initial task pane script: ${(bundleResult.initialJsGzipBytes / 1024).toFixed(1)} KB gzipped (${bundleResult.scripts.join(", ")})`);
+  if (!existsSync(path.join(root, "lib", "cli", "main.js"))) say("(lib/ was missing: run npm run build:cli)");
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
