@@ -6,7 +6,7 @@ import officeAddins from "eslint-plugin-office-addins";
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]));
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "demo-output/", "test-output/", "bin/"] },
+  { ignores: ["node_modules/", "dist/", "lib/", "build/", "coverage/", "demo-output/", "test-output/", "bin/"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],
