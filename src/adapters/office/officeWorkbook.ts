@@ -1,5 +1,5 @@
 import { a1, CellValue } from "../../domain/cells";
-import { normaliseHeader, STATUSES } from "../../domain/contract";
+import { ACTION_PLAN, normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
@@ -20,6 +20,10 @@ export interface OfficeWorkbookOptions {
   readonly maxRequestBytes?: number;
   readonly supports?: SupportsSet;
 }
+
+/** Rows read with the table's header: an ordinary plan in one sync, and its registers. */
+const FIRST_ROWS = 1000;
+const FIRST_REGISTER_ROWS = 200;
 
 /** Columns of points per character of width, near enough for Calibri 11. */
 const POINTS_PER_CHARACTER = 6.5;
@@ -60,6 +64,11 @@ export class OfficeWorkbook implements WorkbookPort {
     this.supports = options.supports ?? (() => true);
   }
 
+  /**
+   * Two syncs for any ordinary plan: which tables, then each table's header, size and first rows. Excel on
+   * the web caps a response at 5 MB, so the rows of a very large table come in further syncs, as many as
+   * its size needs, each kept under the budget by the first rows' measured size.
+   */
   read(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -69,23 +78,54 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       const loaded = tables.items.map((table) => {
         const range = table.getRange();
-        range.load("address,values,numberFormat,valueTypes");
+        range.load("address,rowCount");
+        const header = table.getHeaderRowRange();
+        header.load("values");
         const sheet = table.worksheet;
         sheet.load("name");
-        return { table, range, sheet };
+        const firstRows = normaliseHeader(table.name) === normaliseHeader(ACTION_PLAN.table) ? FIRST_ROWS : FIRST_REGISTER_ROWS;
+        const first = header.getOffsetRange(1, 0).getResizedRange(firstRows - 1, 0);
+        first.load("values,numberFormat,valueTypes");
+        return { table, range, header, sheet, firstRows, chunks: [first] as Excel.Range[] };
       });
       await context.sync();
-      const snapshots: TableSnapshot[] = loaded.map(({ table, range, sheet }) => {
+
+      // Any rows beyond the first read come in further syncs, each under the response budget.
+      let queued = 0;
+      for (const t of loaded) {
+        const bodyRows = t.range.rowCount - 1 - (t.table.showTotals ? 1 : 0);
+        if (bodyRows <= t.firstRows) continue;
+        const first = t.chunks[0];
+        const bytesPerRow = Math.max(1, JSON.stringify([first.values, first.numberFormat, first.valueTypes]).length / t.firstRows);
+        const rowsPerChunk = Math.max(1, Math.floor(this.maxRequestBytes / 2 / bytesPerRow));
+        for (let start = t.firstRows; start < bodyRows; start += rowsPerChunk) {
+          const rows = Math.min(rowsPerChunk, bodyRows - start);
+          if (queued > 0 && queued + rows * bytesPerRow > this.maxRequestBytes) {
+            // Deliberate: a table whose cells pass the 5 MB response limit cannot come back in one sync.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+            queued = 0;
+          }
+          const chunk = t.header.getOffsetRange(1 + start, 0).getResizedRange(rows - 1, 0);
+          chunk.load("values,numberFormat,valueTypes");
+          t.chunks.push(chunk);
+          queued += rows * bytesPerRow;
+        }
+      }
+      if (queued > 0) await context.sync();
+
+      const snapshots: TableSnapshot[] = loaded.map(({ table, range, header, sheet, chunks }) => {
         const { top, left } = topLeftOf(range.address);
-        const bodyRows = range.values.length - 1 - (table.showTotals ? 1 : 0);
-        const cells = (r: number) => range.values[r].map((v, c) => fromOffice(v, String(range.numberFormat[r][c] ?? ""), range.valueTypes[r][c]));
+        const bodyRows = Math.max(0, range.rowCount - 1 - (table.showTotals ? 1 : 0));
+        const rows = chunks.flatMap((chunk) =>
+          chunk.values.map((row, r) => row.map((v, c) => fromOffice(v, String(chunk.numberFormat[r][c] ?? ""), chunk.valueTypes[r][c]))));
         return {
           name: table.name,
           sheet: sheet.name,
           top,
           left,
-          headers: range.values[0].map((h) => String(h ?? "")),
-          rows: Array.from({ length: Math.max(0, bodyRows) }, (_, r) => cells(r + 1)),
+          headers: header.values[0].map((h) => String(h ?? "")),
+          rows: rows.slice(0, bodyRows),
         };
       });
       return { sheetNames: sheets.items.map((s) => s.name), tables: snapshots };
