@@ -30,3 +30,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .sort((a, b) => (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === "error" ? -1 : 1))
     .map(({ f }) => f);
 }
+
+/** Structure and settings errors: the findings that stop any write (brief §4). */
+export function blockingFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === "error" && (f.rule.startsWith("structure.") || f.rule.startsWith("settings.")));
+}

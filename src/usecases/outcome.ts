@@ -1,4 +1,4 @@
-import { Finding } from "../domain/findings";
+import { blockingFindings, Finding } from "../domain/findings";
 
 /** A use-case that writes either did its work or refused, saying why; a refusal writes nothing. */
 export type Refusal = {
@@ -8,7 +8,7 @@ export type Refusal = {
 };
 
 export function refusedForErrors(findings: readonly Finding[]): Refusal {
-  const blocking = findings.filter((f) => f.severity === "error" && (f.rule.startsWith("structure.") || f.rule.startsWith("settings.")));
+  const blocking = blockingFindings(findings);
   return {
     done: false,
     reason: `The plan has ${blocking.length} structure ${blocking.length === 1 ? "error" : "errors"} to fix first; nothing was written.`,

@@ -2,7 +2,7 @@ import { Button, Field, Input, Subtitle2, Text } from "@fluentui/react-component
 import { FormEvent, useRef, useState } from "react";
 import { PlanCheck } from "../../domain/check";
 import { Quarter } from "../../domain/contract";
-import { countBySeverity } from "../../domain/findings";
+import { blockingFindings, countBySeverity } from "../../domain/findings";
 import { blankSeed } from "../../domain/planSeed";
 import { formatFinancialYear, parseFinancialYear, quarterOf } from "../../domain/quarters";
 import { setUpPlan } from "../../usecases/setUpPlan";
@@ -64,7 +64,7 @@ function PlanState({ check, onOpenView, focus }: { check: PlanCheck; onOpenView:
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusWhen(heading, focus);
   const { plan, period } = check;
-  const blocking = check.findings.filter((f) => f.severity === "error" && (f.rule.startsWith("structure.") || f.rule.startsWith("settings.")));
+  const blocking = blockingFindings(check.findings);
   const { error, warning } = countBySeverity(check.findings);
   const named = `${planTitle(plan.settings.name)}${plan.settings.yearText ? ` ${plan.settings.yearText}` : ""}`;
   return (
