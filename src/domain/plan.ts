@@ -191,8 +191,19 @@ export function readPlan(snapshot: WorkbookSnapshot): Plan {
   };
 }
 
+/** Lookups made once per list: a check asks about every action, and plans run to thousands of rows. */
+const priorityLookups = new WeakMap<readonly Priority[], Map<string, Priority | undefined>>();
+const officerLookups = new WeakMap<readonly Officer[], Map<string, Officer>>();
+
 /** Finds an action's priority: by name, by number, or by `3. Name`. */
 export function findPriority(priorities: readonly Priority[], text: string): Priority | undefined {
+  let cache = priorityLookups.get(priorities);
+  if (!cache) priorityLookups.set(priorities, (cache = new Map()));
+  if (!cache.has(text)) cache.set(text, matchPriority(priorities, text));
+  return cache.get(text);
+}
+
+function matchPriority(priorities: readonly Priority[], text: string): Priority | undefined {
   const wanted = normaliseHeader(text);
   if (wanted === "") return undefined;
   const byName = priorities.find((p) => normaliseHeader(p.name) === wanted);
@@ -203,9 +214,15 @@ export function findPriority(priorities: readonly Priority[], text: string): Pri
   return priorities.find((p) => p.no === no && (numbered[2] === "" || normaliseHeader(p.name) === numbered[2]));
 }
 
+/** Finds a registered officer by name, trimmed and case-insensitive; the first entry wins. */
 export function findOfficer(officers: readonly Officer[], name: string): Officer | undefined {
-  const wanted = normaliseHeader(name);
-  return officers.find((o) => normaliseHeader(o.name) === wanted);
+  let byName = officerLookups.get(officers);
+  if (!byName) {
+    byName = new Map();
+    for (const o of officers) if (!byName.has(normaliseHeader(o.name))) byName.set(normaliseHeader(o.name), o);
+    officerLookups.set(officers, byName);
+  }
+  return byName.get(normaliseHeader(name));
 }
 
 /** Open actions still need work and quarterly updates. */

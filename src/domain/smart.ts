@@ -13,20 +13,32 @@ const QUANTIFIABLE =
   /\d|%|\b(number|numbers|count|counts|rate|rates|percentage|proportion|per ?cent|reduc\w*|increas\w*|yes\/no|y\/n|delivered|published|agreed|completed|in place|launched|implemented|adopted|produced|signed|held|established|achieved|recruited|trained|opened|installed)\b/i;
 
 type Emit = (severity: Severity, rule: string, column: ActionColumn, message: string) => void;
+type Suggest = (typed: string) => string | undefined;
+
+/** The nearest registered name, found once for each misspelling however often it is repeated down the plan. */
+function suggester(names: readonly string[]): Suggest {
+  const found = new Map<string, string | undefined>();
+  return (typed) => {
+    if (!found.has(typed)) found.set(typed, nearestName(typed, names));
+    return found.get(typed);
+  };
+}
 
 /** SMART, lead-officer and update-discipline rules (brief §4), one finding per fault. */
 export function smartFindings(plan: Plan, period: Period): Finding[] {
   const m = plan.actionTable;
   if (!m) return [];
   const findings: Finding[] = [];
+  const suggestOfficer = suggester(plan.officers.map((o) => o.name));
+  const suggestPriority = suggester(plan.priorities.map((p) => p.name));
   for (const action of plan.actions) {
     const emit: Emit = (severity, rule, column, message) =>
       findings.push({ severity, rule, message, sheet: m.table.sheet, cell: cellRef(m, action.row, column), actionId: action.id || null });
     const name = action.id ? `Action ${action.id}` : `The action in row ${m.table.top + 2 + action.row}`;
     specific(action, name, emit);
     measurable(action, name, emit);
-    assignable(plan, action, name, emit);
-    relevant(plan, action, name, emit);
+    assignable(plan, action, name, emit, suggestOfficer);
+    relevant(plan, action, name, emit, suggestPriority);
     timely(action, name, period, emit);
     updates(plan, action, name, period, emit);
   }
@@ -58,14 +70,14 @@ function measurable(action: PlanAction, name: string, emit: Emit): void {
   }
 }
 
-function assignable(plan: Plan, action: PlanAction, name: string, emit: Emit): void {
+function assignable(plan: Plan, action: PlanAction, name: string, emit: Emit, suggestOfficer: Suggest): void {
   if (!action.leadOfficer) {
     emit("error", "smart.assignable.missing", "leadOfficer", `${name} has no lead officer. Name the person or post that owns it.`);
     return;
   }
   const officer = findOfficer(plan.officers, action.leadOfficer);
   if (!officer) {
-    const suggestion = nearestName(action.leadOfficer, plan.officers.map((o) => o.name));
+    const suggestion = suggestOfficer(action.leadOfficer);
     emit("error", "smart.assignable.unknown-officer", "leadOfficer",
       `${name}'s lead officer "${action.leadOfficer}" is not in the Lead Officers register.` +
         (suggestion ? ` Did you mean "${suggestion}"?` : " Add them to the register, or choose a registered name."));
@@ -82,13 +94,13 @@ function assignable(plan: Plan, action: PlanAction, name: string, emit: Emit): v
   }
 }
 
-function relevant(plan: Plan, action: PlanAction, name: string, emit: Emit): void {
+function relevant(plan: Plan, action: PlanAction, name: string, emit: Emit, suggestPriority: Suggest): void {
   if (findPriority(plan.priorities, action.priority)) return;
   if (!action.priority) {
     emit("error", "smart.relevant.unknown-priority", "priority", `${name} has no priority. Choose one from the Priorities table.`);
     return;
   }
-  const suggestion = nearestName(action.priority, plan.priorities.map((p) => p.name));
+  const suggestion = suggestPriority(action.priority);
   emit("error", "smart.relevant.unknown-priority", "priority",
     `${name}'s priority "${action.priority}" is not in the Priorities table.` + (suggestion ? ` Did you mean "${suggestion}"?` : ""));
 }

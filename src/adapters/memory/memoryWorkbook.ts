@@ -151,18 +151,14 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private setTableCell(tableName: string, row: number, column: string, value: string | null): void {
-    const found = this.findTable(tableName);
-    if (!found) throw new Error(`No table named ${tableName}.`);
-    const { sheet, table } = found;
+    const { sheet, table } = this.tableOrThrow(tableName);
     if (row < 0 || row >= table.height) throw new Error(`${tableName} has no data row ${row}.`);
     const at = [table.top + 1 + row, table.left + this.columnIndex(sheet, table, column)] as const;
     this.setCell(sheet.name, at[0], at[1], isBlank(value) ? null : value, this.getCell(sheet.name, at[0], at[1])?.style);
   }
 
   private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
-    const found = this.findTable(tableName);
-    if (!found) throw new Error(`No table named ${tableName}.`);
-    const { sheet, table } = found;
+    const { sheet, table } = this.tableOrThrow(tableName);
     const index = this.columnIndex(sheet, table, column);
     if (values.length !== table.height) throw new Error(`Expected ${table.height} values for ${tableName}[${column}], got ${values.length}.`);
     values.forEach((v, r) => {

@@ -42,12 +42,14 @@ export async function demoCommand(args: readonly string[], io: Io): Promise<numb
   await withProgress(io, `Writing ${file}`, async () => writeFileAtomically(file, await workbook.toBuffer()));
   io.out(`1. Wrote the sample plan: ${SAMPLE_PLAN.actions.length} actions across ${SAMPLE_PLAN.priorities.length} priorities (${SAMPLE_PLAN.year}).`);
 
-  const check = await checkPlan((await openWorkbookFile(file)).workbook);
+  // The file as written, read once for both the check and the summary.
+  const opened = await openWorkbookFile(file);
+  const check = await checkPlan(opened.workbook);
   const counts = countBySeverity(check.findings);
   io.out(`2. Checked it: ${findingCounts(check.findings)} (the sample has deliberate faults). The first few:`);
   io.out(findingLines(check.findings, 4).join("\n"));
 
-  const { outcome, exit } = await runSummary({ file, choice: {} }, io);
+  const { outcome, exit } = await runSummary({ file, opened, choice: {} }, io);
   if (!outcome.done) return exit;
   const { report } = outcome;
   io.out(`\n3. Built the "${report.sheetName}" sheet and the RAG column:\n`);

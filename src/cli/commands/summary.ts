@@ -1,4 +1,4 @@
-import { openWorkbookFile, writeFileAtomically, writeNewFile } from "../../adapters/exceljs/xlsxFile";
+import { OpenedWorkbook, openWorkbookFile, writeFileAtomically, writeNewFile } from "../../adapters/exceljs/xlsxFile";
 import { describeLosses } from "../../adapters/exceljs/xlsxPreflight";
 import { PeriodChoice } from "../../domain/period";
 import { buildSummary, SummaryOutcome } from "../../usecases/buildSummary";
@@ -28,6 +28,8 @@ Exit status: 0 built, 1 refused (the plan has structure errors, or FILE cannot b
 
 export interface SummaryRun {
   readonly file: string;
+  /** The file already opened (and guarded), when the caller has read it. */
+  readonly opened?: OpenedWorkbook;
   readonly out?: string;
   readonly choice: PeriodChoice;
 }
@@ -35,7 +37,7 @@ export interface SummaryRun {
 /** Open, guard, build and save: shared by `summary` and `demo`. Returns the outcome, or an exit status on refusal. */
 export async function runSummary(run: SummaryRun, io: Io): Promise<{ outcome: SummaryOutcome; exit: number }> {
   const { file, out } = run;
-  const opened = await withProgress(io, `Reading ${file}`, () => openWorkbookFile(file));
+  const opened = run.opened ?? (await withProgress(io, `Reading ${file}`, () => openWorkbookFile(file)));
   if (!out && opened.losses.length > 0) {
     io.err(`csp-plan: ${file} was not changed. ${describeLosses([...opened.losses])}`);
     io.err(`Use --out NEW.xlsx to write the summary to a new workbook and leave ${file} as it is.`);
