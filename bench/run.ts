@@ -82,7 +82,7 @@ async function office(sizes: number[]) {
     for (const [useCase, run] of [["check", () => checkPlan(workbook)], ["summary", () => buildSummary(workbook)]] as const) {
       fake.resetCounters();
       await run();
-      results.push({ useCase, actions, syncs: fake.syncCount, maxRequestBytes: Math.max(...fake.requestBytes) });
+      results.push({ useCase, actions, syncs: fake.syncCount, maxRequestBytes: Math.max(...fake.requestBytes), maxResponseBytes: Math.max(...fake.responseBytes) });
     }
   }
   return results;

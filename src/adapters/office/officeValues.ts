@@ -16,6 +16,21 @@ export function fromOffice(value: unknown, numberFormat: string, valueType?: str
   return String(value);
 }
 
+/** What Excel shows for an error value. */
+const ERROR_TEXTS = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
+  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#TIMEOUT!", "#EXTERNAL!",
+]);
+
+/**
+ * A value read without its number format and value type (a long table is read lean to stay under Excel's
+ * 5 MB response limit): numbers stay numbers, and text that is exactly an Excel error reads as that error.
+ */
+export function fromOfficeLean(value: unknown): CellValue {
+  if (typeof value === "string" && ERROR_TEXTS.has(value)) return { error: value };
+  return fromOffice(value, "General");
+}
+
 /** The domain's values as Office.js writes them: dates as serials, blanks as "". */
 export function toOffice(value: CellValue): string | number | boolean {
   if (value === null) return "";

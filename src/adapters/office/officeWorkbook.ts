@@ -1,11 +1,12 @@
 import { a1, CellValue } from "../../domain/cells";
-import { ACTION_PLAN, normaliseHeader, STATUSES } from "../../domain/contract";
+import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
-import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { WorkbookSnapshot } from "../../domain/snapshot";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
-import { DATE_FORMAT, fromOffice, TEXT_FORMAT, toOffice } from "./officeValues";
+import { readWorkbook, SheetInfo } from "./officeRead";
+import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
 import { RequestBudget, sliceRows } from "./requestBudget";
 import { numberFormatFor, styleBlocks } from "./sheetStyles";
 
@@ -20,10 +21,6 @@ export interface OfficeWorkbookOptions {
   readonly maxRequestBytes?: number;
   readonly supports?: SupportsSet;
 }
-
-/** Rows read with the table's header: an ordinary plan in one sync, and its registers. */
-const FIRST_ROWS = 1000;
-const FIRST_REGISTER_ROWS = 200;
 
 /** Columns of points per character of width, near enough for Calibri 11. */
 const POINTS_PER_CHARACTER = 6.5;
@@ -41,19 +38,13 @@ function columnFormat(kind: ColumnKind): string {
   return TEXT_FORMAT;
 }
 
-/** Sheet-qualified address `'Action Plan'!A1:R49` → zero-based top-left. */
-function topLeftOf(address: string): { top: number; left: number } {
-  const cell = address.split("!").pop()!.split(":")[0].replace(/\$/g, "");
-  const match = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!match) return { top: 0, left: 0 };
-  const left = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(match[2]) - 1, left };
-}
+/** Errors that mean the sheets changed since the read a change set was planned from. */
+const STALE_SHEETS = new Set(["ItemNotFound", "ItemAlreadyExists", "InvalidArgument"]);
 
 /**
- * The workbook port over Office.js. A read is two syncs (which tables, then their cells); a change set
- * is one sync to see which sheets exist and one to write, however large the plan, unless a write would
- * pass Excel's request limit, when it is split.
+ * The workbook port over Office.js. A read is two syncs for an ordinary plan (see officeRead.ts); the
+ * change set that follows it is one more, however large the plan, unless a write would pass Excel's
+ * request limit, when it is split.
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly maxRequestBytes: number;
@@ -64,96 +55,61 @@ export class OfficeWorkbook implements WorkbookPort {
     this.supports = options.supports ?? (() => true);
   }
 
+  /** Sheets as the last read saw them, so the change set that follows needs no sync of its own to find them. */
+  private sheetsSeen: readonly SheetInfo[] | undefined;
+
   /**
-   * Two syncs for any ordinary plan: which tables, then each table's header, size and first rows. Excel on
-   * the web caps a response at 5 MB, so the rows of a very large table come in further syncs, as many as
-   * its size needs, each kept under the budget by the first rows' measured size.
+   * Two syncs for a set-up plan of up to about 5,000 actions: the sheets and the plan tables' shapes, then
+   * every row. Larger plans take one more sync per 4 MB of cells (Excel on the web caps a response at 5 MB).
    */
   read(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const tables = context.workbook.tables;
-      tables.load("items/name,items/showTotals");
-      await context.sync();
-      const loaded = tables.items.map((table) => {
-        const range = table.getRange();
-        range.load("address,rowCount");
-        const header = table.getHeaderRowRange();
-        header.load("values");
-        const sheet = table.worksheet;
-        sheet.load("name");
-        const firstRows = normaliseHeader(table.name) === normaliseHeader(ACTION_PLAN.table) ? FIRST_ROWS : FIRST_REGISTER_ROWS;
-        const first = header.getOffsetRange(1, 0).getResizedRange(firstRows - 1, 0);
-        first.load("values,numberFormat,valueTypes");
-        return { table, range, header, sheet, firstRows, chunks: [first] as Excel.Range[] };
-      });
-      await context.sync();
-
-      // Any rows beyond the first read come in further syncs, each under the response budget.
-      let queued = 0;
-      for (const t of loaded) {
-        const bodyRows = t.range.rowCount - 1 - (t.table.showTotals ? 1 : 0);
-        if (bodyRows <= t.firstRows) continue;
-        const first = t.chunks[0];
-        const bytesPerRow = Math.max(1, JSON.stringify([first.values, first.numberFormat, first.valueTypes]).length / t.firstRows);
-        const rowsPerChunk = Math.max(1, Math.floor(this.maxRequestBytes / 2 / bytesPerRow));
-        for (let start = t.firstRows; start < bodyRows; start += rowsPerChunk) {
-          const rows = Math.min(rowsPerChunk, bodyRows - start);
-          if (queued > 0 && queued + rows * bytesPerRow > this.maxRequestBytes) {
-            // Deliberate: a table whose cells pass the 5 MB response limit cannot come back in one sync.
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop
-            await context.sync();
-            queued = 0;
-          }
-          const chunk = t.header.getOffsetRange(1 + start, 0).getResizedRange(rows - 1, 0);
-          chunk.load("values,numberFormat,valueTypes");
-          t.chunks.push(chunk);
-          queued += rows * bytesPerRow;
-        }
-      }
-      if (queued > 0) await context.sync();
-
-      const snapshots: TableSnapshot[] = loaded.map(({ table, range, header, sheet, chunks }) => {
-        const { top, left } = topLeftOf(range.address);
-        const bodyRows = Math.max(0, range.rowCount - 1 - (table.showTotals ? 1 : 0));
-        const rows = chunks.flatMap((chunk) =>
-          chunk.values.map((row, r) => row.map((v, c) => fromOffice(v, String(chunk.numberFormat[r][c] ?? ""), chunk.valueTypes[r][c]))));
-        return {
-          name: table.name,
-          sheet: sheet.name,
-          top,
-          left,
-          headers: header.values[0].map((h) => String(h ?? "")),
-          rows: rows.slice(0, bodyRows),
-        };
-      });
-      return { sheetNames: sheets.items.map((s) => s.name), tables: snapshots };
+      const { snapshot, sheets } = await readWorkbook(context, this.maxRequestBytes);
+      this.sheetsSeen = sheets;
+      return snapshot;
     });
   }
 
+  /**
+   * One sync after a read (more only when a write would pass Excel's request limit). If the sheets changed
+   * since that read (someone else deleted or added one), Excel refuses the first write, which is a sheet
+   * being removed or added; the sheets are then asked for and the change set written again.
+   */
   apply(changes: ChangeSet): Promise<void> {
     return this.run(async (context) => {
+      const seen = this.sheetsSeen;
+      this.sheetsSeen = undefined;
+      if (seen) {
+        try {
+          return await this.write(context, seen, changes);
+        } catch (error) {
+          if (!STALE_SHEETS.has((error as { code?: string }).code ?? "")) throw error;
+        }
+      }
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/position");
       await context.sync();
-      const budget = new RequestBudget(context, this.maxRequestBytes);
-      for (const change of changes) await this.queue(context, budget, sheets, change);
-      await budget.flush();
+      await this.write(context, sheets.items.map((s) => ({ name: s.name, position: s.position })), changes);
     });
   }
 
-  private async queue(context: Excel.RequestContext, budget: RequestBudget, sheets: Excel.WorksheetCollection, change: Change): Promise<void> {
+  private async write(context: Excel.RequestContext, sheets: readonly SheetInfo[], changes: ChangeSet): Promise<void> {
+    const budget = new RequestBudget(context, this.maxRequestBytes);
+    for (const change of changes) await this.queue(context, budget, sheets, change);
+    await budget.flush();
+  }
+
+  private async queue(context: Excel.RequestContext, budget: RequestBudget, sheets: readonly SheetInfo[], change: Change): Promise<void> {
     switch (change.kind) {
       case "setColumn":
         return this.setColumn(context, budget, change.table, change.column, change.values);
       case "replaceSheet":
-        return this.replaceSheet(budget, sheets, change.sheet, change.content);
+        return this.replaceSheet(context, budget, sheets, change.sheet, change.content);
       case "createTable":
-        return this.createTable(budget, sheets, change.table);
+        return this.createTable(context, budget, sheets, change.table);
       case "setSheetCell": {
         await budget.reserve(RequestBudget.sizeOf([[change.value]]) + 400);
-        const target = sheets.getItem(change.sheet).getRangeByIndexes(change.row, change.column, 1, 1);
+        const target = context.workbook.worksheets.getItem(change.sheet).getRangeByIndexes(change.row, change.column, 1, 1);
         target.numberFormat = [[TEXT_FORMAT]];
         target.values = [[change.value]];
         return;
@@ -196,10 +152,10 @@ export class OfficeWorkbook implements WorkbookPort {
    * A summary sheet is ours: it is deleted and added again in the same place, which also removes its old
    * chart (clearing a range leaves charts behind, and finding them would cost another sync).
    */
-  private async replaceSheet(budget: RequestBudget, sheets: Excel.WorksheetCollection, name: string, content: SheetContent): Promise<void> {
-    const existing = sheets.items.find((s) => normaliseHeader(s.name) === normaliseHeader(name));
-    if (existing) existing.delete();
-    const sheet = sheets.add(existing?.name ?? name);
+  private async replaceSheet(context: Excel.RequestContext, budget: RequestBudget, sheets: readonly SheetInfo[], name: string, content: SheetContent): Promise<void> {
+    const existing = sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(name));
+    if (existing) context.workbook.worksheets.getItem(existing.name).delete();
+    const sheet = context.workbook.worksheets.add(existing?.name ?? name);
     if (existing) sheet.position = existing.position;
 
     const width = Math.max(1, ...content.rows.map((r) => r.length));
@@ -303,11 +259,11 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  private async createTable(budget: RequestBudget, sheets: Excel.WorksheetCollection, spec: TableSpec): Promise<void> {
-    if (sheets.items.some((s) => normaliseHeader(s.name) === normaliseHeader(spec.sheet))) {
+  private async createTable(context: Excel.RequestContext, budget: RequestBudget, sheets: readonly SheetInfo[], spec: TableSpec): Promise<void> {
+    if (sheets.some((s) => normaliseHeader(s.name) === normaliseHeader(spec.sheet))) {
       throw new Error(`A sheet named "${spec.sheet}" already exists.`);
     }
-    const sheet = sheets.add(spec.sheet);
+    const sheet = context.workbook.worksheets.add(spec.sheet);
     const columns = spec.columns.length;
     const values = [spec.columns.map((c) => c.header), ...spec.rows.map((row) => row.map((v: CellValue) => toOffice(v)))];
     const formats = [spec.columns.map(() => TEXT_FORMAT), ...spec.rows.map(() => spec.columns.map((c) => columnFormat(c.kind)))];

@@ -1,0 +1,259 @@
+import { CellValue } from "../../domain/cells";
+import { ACTION_COLUMNS, ACTION_PLAN, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES } from "../../domain/contract";
+import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { fromOffice, fromOfficeLean } from "./officeValues";
+
+/** A sheet as the last read saw it: enough for a change set to replace or add sheets without asking again. */
+export interface SheetInfo {
+  readonly name: string;
+  readonly position: number;
+}
+
+/** The tables a set-up plan always has: asked for by name in the first sync, so their shapes come back at once. */
+const PLAN_TABLES = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS].map((t) => t.table);
+
+/**
+ * Up to this many rows a table is read in full detail (values, number formats, value types). A longer table
+ * is read lean (values, and number formats only in its date columns) so that 10,000 actions fit in two
+ * responses: Excel on the web refuses a response over 5 MB.
+ */
+const FULL_DETAIL_ROWS = 2000;
+/** Rows of a table the plan does not know, read with its shape. */
+const FIRST_OTHER_ROWS = 200;
+/** Estimated response bytes per cell, to plan the syncs before any data has been seen. */
+const FULL_BYTES_PER_CELL = 60;
+const LEAN_BYTES_PER_CELL = 45;
+
+const DATE_HEADERS = new Set([ACTION_COLUMNS.startDate, ACTION_COLUMNS.targetDate, ACTION_COLUMNS.lastUpdated].map(normaliseHeader));
+
+interface Shape {
+  readonly name: string;
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly headers: readonly string[];
+  readonly bodyRows: number;
+}
+
+interface ShapeProxies {
+  readonly table: Excel.Table;
+  readonly range: Excel.Range;
+  readonly header: Excel.Range;
+  readonly sheet: Excel.Worksheet;
+}
+
+/** Rows of one table to load: `full` with formats and value types, or lean. */
+interface RowLoad {
+  readonly table: string;
+  readonly start: number;
+  readonly rows: number;
+  readonly full: boolean;
+  readonly dateColumns: readonly number[];
+  readonly estimatedBytes: number;
+}
+
+interface LoadedRows {
+  readonly load: RowLoad;
+  readonly body: Excel.Range;
+  readonly dates: readonly { column: number; range: Excel.Range }[];
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string } | null)?.code;
+}
+
+/** Sheet-qualified address `'Action Plan'!A1:R49` → zero-based top-left. */
+function topLeftOf(address: string): { top: number; left: number } {
+  const cell = address.split("!").pop()!.split(":")[0].replace(/\$/g, "");
+  const match = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!match) return { top: 0, left: 0 };
+  const left = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { top: Number(match[2]) - 1, left };
+}
+
+function queueShape(table: Excel.Table): ShapeProxies {
+  table.load("name,showTotals");
+  const range = table.getRange();
+  range.load("address,rowCount");
+  const header = table.getHeaderRowRange();
+  header.load("values");
+  const sheet = table.worksheet;
+  sheet.load("name");
+  return { table, range, header, sheet };
+}
+
+function shapeOf({ table, range, header, sheet }: ShapeProxies): Shape {
+  const { top, left } = topLeftOf(range.address);
+  return {
+    name: table.name,
+    sheet: sheet.name,
+    top,
+    left,
+    headers: header.values[0].map((h) => String(h ?? "")),
+    bodyRows: Math.max(0, range.rowCount - 1 - (table.showTotals ? 1 : 0)),
+  };
+}
+
+/** A table's rows as loads: in full detail if short, else lean and split so each part fits a response. */
+function rowLoads(shape: Shape, maxBytes: number, start = 0): RowLoad[] {
+  const rows = shape.bodyRows - start;
+  if (rows <= 0) return [];
+  const columns = Math.max(1, shape.headers.length);
+  const full = shape.bodyRows <= FULL_DETAIL_ROWS;
+  const dateColumns = full ? [] : shape.headers.flatMap((h, c) => (DATE_HEADERS.has(normaliseHeader(h)) ? [c] : []));
+  const perRow = columns * (full ? FULL_BYTES_PER_CELL : LEAN_BYTES_PER_CELL);
+  const parts = Math.max(1, Math.ceil((rows * perRow) / maxBytes));
+  const size = Math.ceil(rows / parts);
+  const loads: RowLoad[] = [];
+  for (let at = start; at < shape.bodyRows; at += size) {
+    const n = Math.min(size, shape.bodyRows - at);
+    loads.push({ table: shape.name, start: at, rows: n, full, dateColumns, estimatedBytes: n * perRow });
+  }
+  return loads;
+}
+
+function queueRows(context: Excel.RequestContext, load: RowLoad): LoadedRows {
+  const header = context.workbook.tables.getItem(load.table).getHeaderRowRange();
+  const body = header.getOffsetRange(1 + load.start, 0).getResizedRange(load.rows - 1, 0);
+  if (load.full) body.load("values,numberFormat,valueTypes");
+  else body.load("values");
+  const dates = load.dateColumns.map((column) => {
+    const range = body.getColumn(column);
+    range.load("numberFormat");
+    return { column, range };
+  });
+  return { load, body, dates };
+}
+
+/** Packs loads into syncs under the budget, in order (a load bigger than the budget gets a sync to itself). */
+function pack(loads: readonly RowLoad[], maxBytes: number): RowLoad[][] {
+  const batches: RowLoad[][] = [];
+  let current: RowLoad[] = [];
+  let bytes = 0;
+  for (const load of loads) {
+    if (current.length > 0 && bytes + load.estimatedBytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(load);
+    bytes += load.estimatedBytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+function halve(load: RowLoad): RowLoad[] {
+  if (load.rows < 2) return [load];
+  const first = Math.ceil(load.rows / 2);
+  return [
+    { ...load, rows: first, estimatedBytes: load.estimatedBytes / 2 },
+    { ...load, start: load.start + first, rows: load.rows - first, estimatedBytes: load.estimatedBytes / 2 },
+  ];
+}
+
+/**
+ * Loads the rows, one sync per batch. The byte estimates are guesses made before any data is seen: if
+ * Excel refuses a response as too large, that batch is split in half and asked again.
+ */
+async function loadRows(context: Excel.RequestContext, loads: readonly RowLoad[], maxBytes: number, withFirst?: () => void): Promise<LoadedRows[]> {
+  const loaded: LoadedRows[] = [];
+  const batches = pack(loads, maxBytes);
+  if (batches.length === 0 && withFirst) batches.push([]);
+  for (const [index, batch] of batches.entries()) {
+    // Loads that must ride with the first sync are queued again if that sync is asked again.
+    if (index === 0) withFirst?.();
+    const queued = batch.map((load) => queueRows(context, load));
+    try {
+      // Deliberate: a plan whose cells pass the 5 MB response limit cannot come back in one sync.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      loaded.push(...queued);
+    } catch (error) {
+      const smaller = batch.flatMap(halve);
+      if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || smaller.length === batch.length) throw error;
+      loaded.push(...(await loadRows(context, smaller, maxBytes / 2, index === 0 ? withFirst : undefined)));
+    }
+  }
+  return loaded;
+}
+
+function cellsOf({ load, body, dates }: LoadedRows): CellValue[][] {
+  if (load.full) {
+    return body.values.map((row, r) => row.map((v, c) => fromOffice(v, String(body.numberFormat[r][c] ?? ""), body.valueTypes[r][c])));
+  }
+  const formats = new Map(dates.map((d) => [d.column, d.range.numberFormat]));
+  return body.values.map((row, r) => row.map((v, c) => {
+    const format = formats.get(c);
+    return format ? fromOffice(v, String(format[r][0] ?? "")) : fromOfficeLean(v);
+  }));
+}
+
+/**
+ * Reads every table in as few syncs as the data allows. A set-up plan takes two: the sheets, the tables
+ * and the four plan tables' shapes (asked for by name), then every row. A plan whose cells pass Excel
+ * on the web's 5 MB response limit takes one more sync per 4 MB.
+ */
+export async function readWorkbook(context: Excel.RequestContext, maxBytes: number): Promise<{ snapshot: WorkbookSnapshot; sheets: SheetInfo[] }> {
+  const sheets = context.workbook.worksheets;
+  const tables = context.workbook.tables;
+  const discover = (speculate: boolean) => {
+    sheets.load("items/name,items/position");
+    tables.load("items/name");
+    return speculate ? PLAN_TABLES.map((name) => queueShape(tables.getItem(name))) : [];
+  };
+  let known = discover(true);
+  try {
+    await context.sync();
+  } catch (error) {
+    // A workbook without the plan's tables (not yet set up, or being adopted): ask plainly.
+    if (errorCode(error) !== "ItemNotFound") throw error;
+    known = discover(false);
+    await context.sync();
+  }
+  const shapes = new Map<string, Shape>();
+  for (const proxies of known) shapes.set(proxies.table.name.toLowerCase(), shapeOf(proxies));
+
+  // Tables the plan does not know: their shape and first rows come with the plan's rows.
+  const unknown = tables.items.filter((t) => !shapes.has(t.name.toLowerCase())).map((t) => t.name);
+  let others: { proxies: ShapeProxies; first: Excel.Range }[] = [];
+  const queueOthers = () => {
+    others = unknown.map((name) => {
+      const proxies = queueShape(tables.getItem(name));
+      const first = proxies.header.getOffsetRange(1, 0).getResizedRange(FIRST_OTHER_ROWS - 1, 0);
+      first.load("values,numberFormat,valueTypes");
+      return { proxies, first };
+    });
+  };
+  const planLoads = [...shapes.values()].flatMap((s) => rowLoads(s, maxBytes));
+  const loaded = await loadRows(context, planLoads, maxBytes, unknown.length > 0 ? queueOthers : undefined);
+
+  const rowsByTable = new Map<string, CellValue[][]>();
+  for (const part of loaded) {
+    const key = part.load.table.toLowerCase();
+    rowsByTable.set(key, [...(rowsByTable.get(key) ?? []), ...cellsOf(part)]);
+  }
+  const otherLoads: RowLoad[] = [];
+  for (const { proxies, first } of others) {
+    const shape = shapeOf(proxies);
+    shapes.set(shape.name.toLowerCase(), shape);
+    rowsByTable.set(shape.name.toLowerCase(), cellsOf({ load: { table: shape.name, start: 0, rows: FIRST_OTHER_ROWS, full: true, dateColumns: [], estimatedBytes: 0 }, body: first, dates: [] }));
+    otherLoads.push(...rowLoads({ ...shape, bodyRows: Math.min(shape.bodyRows, FULL_DETAIL_ROWS) }, maxBytes, FIRST_OTHER_ROWS));
+    if (shape.bodyRows > FULL_DETAIL_ROWS) otherLoads.push(...rowLoads(shape, maxBytes, FULL_DETAIL_ROWS));
+  }
+  for (const part of await loadRows(context, otherLoads, maxBytes)) {
+    const key = part.load.table.toLowerCase();
+    rowsByTable.get(key)!.push(...cellsOf(part));
+  }
+
+  // Tables in the workbook's order, as a plain read lists them.
+  const snapshots: TableSnapshot[] = tables.items.map((t) => {
+    const shape = shapes.get(t.name.toLowerCase())!;
+    const { bodyRows, ...place } = shape;
+    return { ...place, rows: (rowsByTable.get(t.name.toLowerCase()) ?? []).slice(0, bodyRows) };
+  });
+  return {
+    snapshot: { sheetNames: sheets.items.map((s) => s.name), tables: snapshots },
+    sheets: sheets.items.map((s) => ({ name: s.name, position: s.position })),
+  };
+}
