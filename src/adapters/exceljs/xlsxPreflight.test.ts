@@ -1,6 +1,7 @@
 import { deflateRawSync } from "node:zlib";
 import { writeZip, ZipWriterEntry } from "../../../test/support/zipWriter";
 import {
+  cellsInRange,
   DEFAULT_LIMITS,
   describeLosses,
   findRoundTripLosses,
@@ -157,7 +158,7 @@ function noise(length: number, seed = 12345): Buffer {
   return bytes;
 }
 
-const SMALL_LIMITS: PreflightLimits = { maxFileBytes: 1_000, maxEntries: 5, maxUncompressedBytes: 10_000 };
+const SMALL_LIMITS: PreflightLimits = { maxFileBytes: 1_000, maxEntries: 5, maxUncompressedBytes: 10_000, maxDeclaredCells: 1_000 };
 
 // ---------------------------------------------------------------------------------------------
 // A clean workbook
@@ -632,6 +633,35 @@ describe("limits", () => {
     expect(error.message).toBe(
       "This file would expand to 12,000 bytes when opened, more than the limit of 11,999 bytes, so it will not be opened.",
     );
+  });
+});
+
+describe("declared ranges", () => {
+  it("counts the cells of a range, a whole column, a whole row and a list of ranges", () => {
+    expect(cellsInRange("A1")).toBe(1);
+    expect(cellsInRange("$B$2:$D$11")).toBe(30);
+    expect(cellsInRange("C:C")).toBe(1_048_576);
+    expect(cellsInRange("2:3")).toBe(2 * 16_384);
+    expect(cellsInRange("A1:XFD1048576")).toBe(1_048_576 * 16_384);
+    expect(cellsInRange("not a range")).toBe(0);
+  });
+
+  it("refuses a tiny file whose merged cells cover the whole sheet, naming the sheet and the range", () => {
+    const bomb = xlsx({ sheets: [{ name: "Action Plan", body: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }] });
+    expect(bomb.length).toBeLessThan(2_000);
+    const error = refusal(() => preflightXlsx(bomb), "too-many-cells");
+    expect(error.message).toContain('merged cells over A1:XFD1048576 on "Action Plan"');
+    expectPlainEnglish(error.message);
+  });
+
+  it("refuses data validation declared over many whole columns, summed across sheets and ranges", () => {
+    const columns = '<dataValidations count="1"><dataValidation type="list" sqref="A:A B:B"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+    refusal(() => preflightXlsx(xlsx({ sheets: [{ name: "One", body: columns }, { name: "Two", body: columns }] })), "too-many-cells");
+  });
+
+  it("accepts a whole-column drop-down list, as Excel users often make", () => {
+    const column = '<dataValidations count="1"><dataValidation type="list" sqref="J2:J1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+    expect(preflightXlsx(xlsx({ sheets: [{ name: "Action Plan", body: column }] })).losses).toEqual([]);
   });
 });
 

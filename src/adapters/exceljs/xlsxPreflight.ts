@@ -24,12 +24,18 @@ export interface PreflightLimits {
   maxEntries: number;
   /** Largest total of the entries' declared uncompressed sizes, in bytes. */
   maxUncompressedBytes: number;
+  /**
+   * Most cells that merged ranges and data validation may cover, over the whole file. ExcelJS makes an object
+   * for every such cell, so a tiny file declaring `A1:XFD1048576` would exhaust memory. Two whole columns fit.
+   */
+  maxDeclaredCells: number;
 }
 
 export const DEFAULT_LIMITS: PreflightLimits = {
   maxFileBytes: 100 * 1024 * 1024,
   maxEntries: 10_000,
   maxUncompressedBytes: 1024 * 1024 * 1024,
+  maxDeclaredCells: 2_100_000,
 };
 
 export type PreflightCode =
@@ -38,6 +44,7 @@ export type PreflightCode =
   | "damaged"
   | "too-many-entries"
   | "too-much-data"
+  | "too-many-cells"
   | "not-a-workbook";
 
 /** A file refused before parsing. `message` is written for the person who chose the file. */
@@ -413,9 +420,10 @@ const MAX_RELATIONSHIP_DEPTH = 3;
 
 /**
  * What an ExcelJS read/write round trip would drop from this workbook, by part names and by the
- * content of the worksheets. Parts are inflated with {@link readZipEntry}, so a damaged worksheet throws.
+ * content of the worksheets. Parts are inflated with {@link readZipEntry}, so a damaged worksheet throws;
+ * so does a file whose merged cells and validation cover more than `maxDeclaredCells`.
  */
-export function findRoundTripLosses(buffer: Buffer, entries: ZipEntry[]): RoundTripLoss[] {
+export function findRoundTripLosses(buffer: Buffer, entries: ZipEntry[], maxDeclaredCells = Infinity): RoundTripLoss[] {
   const parts = new Map<string, ZipEntry>();
   for (const entry of entries) parts.set(entry.name.toLowerCase(), entry);
   const read = (name: string): Buffer | undefined => {
@@ -467,10 +475,12 @@ export function findRoundTripLosses(buffer: Buffer, entries: ZipEntry[]): RoundT
 
   const sheetNameOf = new Map(sheets.map((sheet) => [sheet.part.toLowerCase(), sheet.name]));
   const bySheetFeature = SHEET_FEATURES.map(() => [] as string[]);
+  const declared = new DeclaredCells(maxDeclaredCells);
   for (const entry of entries) {
     if (!WORKSHEET_PART.test(entry.name)) continue;
     const xml = readZipEntry(buffer, entry);
     const where = sheetNameOf.get(entry.name.toLowerCase()) ?? entry.name;
+    declared.add(xml, where);
     SHEET_FEATURES.forEach(({ found }, i) => {
       if (found(xml)) bySheetFeature[i].push(where);
     });
@@ -661,7 +671,64 @@ export function preflightXlsx(buffer: Buffer, limits: PreflightLimits = DEFAULT_
   // ExcelJS inflates every part without a cap: make sure none is bigger than it claims to be.
   for (const entry of entries) readZipEntry(buffer, entry);
 
-  return { entries, losses: findRoundTripLosses(buffer, entries) };
+  return { entries, losses: findRoundTripLosses(buffer, entries, limits.maxDeclaredCells) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declared ranges
+// ---------------------------------------------------------------------------------------------
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** Cells in `A1`, `A1:C9`, `C:C` or `2:2` (0 for anything else, which ExcelJS does not expand either). */
+export function cellsInRange(ref: string): number {
+  const [from, to = from] = ref.replace(/\$/g, "").split(":");
+  const part = (text: string) => {
+    const match = /^([A-Z]{0,3})(\d{0,7})$/i.exec(text);
+    if (!match || (!match[1] && !match[2])) return undefined;
+    const column = match[1] ? [...match[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : undefined;
+    return { column, row: match[2] ? Number(match[2]) : undefined };
+  };
+  const a = part(from);
+  const b = part(to);
+  if (!a || !b) return 0;
+  const rows = a.row === undefined || b.row === undefined ? MAX_ROWS : Math.abs(b.row - a.row) + 1;
+  const columns = a.column === undefined || b.column === undefined ? MAX_COLUMNS : Math.abs(b.column - a.column) + 1;
+  return Math.min(rows, MAX_ROWS) * Math.min(columns, MAX_COLUMNS);
+}
+
+/**
+ * Counts the cells a sheet's merged ranges and data validation cover, and refuses the file past the limit,
+ * before ExcelJS expands them cell by cell. The ranges are read from the sheet's XML without building it.
+ */
+class DeclaredCells {
+  private total = 0;
+  private biggest = { ref: "", cells: 0, what: "", sheet: "" };
+
+  constructor(private readonly limit: number) {}
+
+  add(xml: Buffer, sheet: string): void {
+    const declared = [
+      ...startTags(xml, "mergeCell").map((tag) => ({ what: "merged cells", refs: parseAttributes(tag).get("ref") ?? "" })),
+      ...startTags(xml, "dataValidation").map((tag) => ({ what: "data validation", refs: parseAttributes(tag).get("sqref") ?? "" })),
+    ];
+    for (const { what, refs } of declared) {
+      for (const ref of refs.split(/\s+/).filter(Boolean)) {
+        const cells = cellsInRange(ref);
+        this.total += cells;
+        if (cells > this.biggest.cells) this.biggest = { ref, cells, what, sheet };
+      }
+    }
+    if (this.total <= this.limit) return;
+    const { what, ref } = this.biggest;
+    throw new PreflightError(
+      "too-many-cells",
+      `This file's merged cells and data validation cover ${formatCount(this.total)} cells, more than the ` +
+        `${formatCount(this.limit)} this tool will open (the largest is ${what} over ${ref} on "${this.biggest.sheet}"). ` +
+        "Limit them to the rows the plan uses, then try again.",
+    );
+  }
 }
 
 function otherKind(names: Set<string>): string {
