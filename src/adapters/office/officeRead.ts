@@ -23,10 +23,12 @@ const FIRST_OTHER_ROWS = 200;
 /** Estimated response bytes per cell, to plan the syncs before any data has been seen. */
 const FULL_BYTES_PER_CELL = 60;
 const LEAN_BYTES_PER_CELL = 45;
+/** Excel refuses to read a range of more than 5,000,000 cells; each load stays well under. */
+const MAX_CELLS_PER_LOAD = 4_000_000;
 
 const DATE_HEADERS = new Set([ACTION_COLUMNS.startDate, ACTION_COLUMNS.targetDate, ACTION_COLUMNS.lastUpdated].map(normaliseHeader));
 
-interface Shape {
+export interface Shape {
   readonly name: string;
   readonly sheet: string;
   readonly top: number;
@@ -43,7 +45,7 @@ interface ShapeProxies {
 }
 
 /** Rows of one table to load: `full` with formats and value types, or lean. */
-interface RowLoad {
+export interface RowLoad {
   readonly table: string;
   readonly start: number;
   readonly rows: number;
@@ -95,14 +97,14 @@ function shapeOf({ table, range, header, sheet }: ShapeProxies): Shape {
 }
 
 /** A table's rows as loads: in full detail if short, else lean and split so each part fits a response. */
-function rowLoads(shape: Shape, maxBytes: number, start = 0): RowLoad[] {
+export function rowLoads(shape: Shape, maxBytes: number, start = 0): RowLoad[] {
   const rows = shape.bodyRows - start;
   if (rows <= 0) return [];
   const columns = Math.max(1, shape.headers.length);
   const full = shape.bodyRows <= FULL_DETAIL_ROWS;
   const dateColumns = full ? [] : shape.headers.flatMap((h, c) => (DATE_HEADERS.has(normaliseHeader(h)) ? [c] : []));
   const perRow = columns * (full ? FULL_BYTES_PER_CELL : LEAN_BYTES_PER_CELL);
-  const parts = Math.max(1, Math.ceil((rows * perRow) / maxBytes));
+  const parts = Math.max(1, Math.ceil((rows * perRow) / maxBytes), Math.ceil((rows * columns) / MAX_CELLS_PER_LOAD));
   const size = Math.ceil(rows / parts);
   const loads: RowLoad[] = [];
   for (let at = start; at < shape.bodyRows; at += size) {
