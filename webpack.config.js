@@ -8,6 +8,26 @@ const DEV_URL = "https://localhost:3000/";
 // Deployment: ADDIN_BASE_URL=https://plans.example.org/csp/ npm run build rewrites the manifest's URLs.
 const baseUrl = process.env.ADDIN_BASE_URL ? process.env.ADDIN_BASE_URL.replace(/\/?$/, "/") : DEV_URL;
 
+/**
+ * The pages' Content-Security-Policy: scripts only from this origin and Microsoft's Office CDN, no network
+ * calls anywhere else (the add-in sends nothing, no telemetry). The dev server adds its live-reload socket.
+ */
+function contentSecurityPolicy(serving) {
+  const officeCdn = "https://appsforoffice.microsoft.com";
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${officeCdn}`,
+    // Fluent UI writes its styles at run time into <style> elements.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self'${serving ? " wss://localhost:*" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
   const { ca, key, cert } = await devCerts.getHttpsServerOptions();
@@ -28,8 +48,8 @@ module.exports = async (env, options) => {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.webpack.json" } } }],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], csp: contentSecurityPolicy(serving) }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], csp: contentSecurityPolicy(serving) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -52,3 +72,5 @@ module.exports = async (env, options) => {
       : undefined,
   };
 };
+
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
