@@ -5,7 +5,7 @@ import { computeAccessibleName } from "dom-accessibility-api";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { changedCells, renderPane } from "../../test/support/pane";
+import { changedCells, editActionCell, renderPane } from "../../test/support/pane";
 import { memoryPlan, seedWith } from "../../test/support/planFixture";
 import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
 import { SAMPLE_PLAN } from "../domain/sample/samplePlan";
@@ -130,4 +130,32 @@ describe("the pane's source", () => {
       if (!file.endsWith("index.tsx")) expect(text).not.toMatch(/\b(Office|Excel)\.[a-zA-Z]/);
     }
   });
+});
+
+describe("changes made by other people (co-authoring)", () => {
+  it.each(["plan", "check", "myActions", "summary"] as const)(
+    "refresh the %s view's data but never open anything, move focus, switch view or select a cell",
+    async (view) => {
+      const workbook = await memoryPlan(SAMPLE_PLAN);
+      const { host, user } = await renderPane(workbook, view, { settings: { myName: "ASB Coordinator" } });
+      const tab = screen.getByRole("tab", { selected: true });
+      await user.click(tab);
+      const focused = document.activeElement;
+      const selections = host.selections.length;
+      const writes = workbook.applyCount;
+      const reads = jest.spyOn(workbook, "read");
+
+      await editActionCell(workbook, "1.1", "Status", "Complete");
+      host.fireTablesChanged({ remote: true });
+      await waitFor(() => expect(reads).toHaveBeenCalled(), { timeout: 2000 });
+      await waitFor(() => expect(screen.queryAllByText("Reading the workbook…")).toHaveLength(0));
+
+      expect(screen.queryAllByRole("dialog")).toHaveLength(0);
+      expect(screen.queryAllByRole("alertdialog")).toHaveLength(0);
+      expect(document.activeElement).toBe(focused);
+      expect(screen.getByRole("tab", { selected: true })).toBe(tab);
+      expect(host.selections).toHaveLength(selections);
+      expect(workbook.applyCount).toBe(writes);
+    },
+  );
 });
