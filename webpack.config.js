@@ -41,6 +41,8 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The browser preview (preview.html): the pane beside a grid of an in-memory workbook.
+      preview: "./src/preview/index.tsx",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -50,10 +52,14 @@ module.exports = async (env, options) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], csp: contentSecurityPolicy(serving) }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], csp: contentSecurityPolicy(serving) }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], csp: contentSecurityPolicy(serving) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
+          // office.js for the preview, which cannot count on reaching Microsoft's CDN (the task pane itself uses the CDN).
+          { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office-js/office.js" },
+          { from: "node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js", to: "office-js/o15apptofilemappingtable.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -11,6 +11,8 @@ export interface MemoryHostOptions {
   readonly limitations?: readonly string[];
   /** Like Excel, report the pane's own writes to table listeners (remote = false). Off by default. */
   readonly echoWrites?: boolean;
+  /** Told of each cell the pane selects (the preview highlights it in its grid). */
+  readonly onSelectCell?: (selection: CellSelection) => void;
 }
 
 export interface CellSelection {
@@ -60,6 +62,7 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     async selectCell(sheet, cell) {
       if (!memory.sheet(sheet)) throw new Error(`There is no sheet named "${sheet}".`);
       selections.push({ sheet, cell });
+      options.onSelectCell?.({ sheet, cell });
     },
     onTablesChanged(listener) {
       listeners.add(listener);

@@ -1,0 +1,32 @@
+import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
+import { SAMPLE_PLAN } from "../domain/sample/samplePlan";
+import { App } from "../taskpane/App";
+import { createMemoryHost, MemoryHost } from "../taskpane/memoryHost";
+import { startUp } from "../taskpane/startUp";
+import { setUpPlan } from "../usecases/setUpPlan";
+import { Preview } from "./Preview";
+import { createSelectionStore } from "./selectionStore";
+
+/*
+ * preview.html: the pane's real start-up (Office.onReady, from the office.js copied out of the
+ * @microsoft/office-js package), then, outside Office, an in-memory workbook holding the sample plan.
+ * ?workbook=empty starts from a blank workbook; ?theme=dark shows Office's dark theme; ?view= as the pane.
+ */
+const address = new URLSearchParams(window.location.search);
+const selection = createSelectionStore();
+
+startUp(
+  async () => {
+    const workbook = new MemoryWorkbook();
+    if (address.get("workbook") === "empty") workbook.addSheet("Sheet1");
+    else await setUpPlan(workbook, SAMPLE_PLAN);
+    selection.set({ sheet: workbook.sheets[0].name, cell: "A1" });
+    return createMemoryHost(workbook, {
+      theme: address.get("theme") === "dark" ? "dark" : "light",
+      today: new Date(2015, 0, 20),
+      echoWrites: true,
+      onSelectCell: selection.set,
+    });
+  },
+  (host, view, inExcel) => (inExcel ? <App host={host} initialView={view} /> : <Preview host={host as MemoryHost} selection={selection} initialView={view} />),
+);

@@ -1,0 +1,137 @@
+/**
+ * The task pane in a real browser (Debian's chromium through playwright-core), over the built dist/:
+ * the production page starts, and the preview's journeys work by mouse and by keyboard, in light and dark
+ * themes, with no serious or critical accessibility violations. Screenshots go to test-output/screenshots/.
+ */
+import { expect as playwrightExpect } from "./expect";
+import { Page } from "playwright-core";
+import { screenshot, seriousViolations, Session, startSession } from "./browser";
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => session?.close());
+afterEach(() => {
+  // Every test ends with no page errors, failed loads, unexpected console errors or network calls.
+  const problems = session.problems.splice(0);
+  expect(problems).toEqual([]);
+});
+
+const pane = (page: Page) => page.locator("main");
+const gridCell = (page: Page, cell: string) => page.locator(`[role=gridcell][data-cell="${cell}"]`);
+
+async function openPreview(query = "", colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const page = await session.open(`preview.html${query}`, { colorScheme });
+  await page.getByRole("heading", { name: "CSP Action Plan" }).waitFor();
+  await page.getByText("Reading the workbook…").waitFor({ state: "detached" }).catch(() => undefined);
+  return page;
+}
+
+describe("the production task pane", () => {
+  it("starts from the built bundle with office.js from the CDN's address, outside Office, over an empty workbook", async () => {
+    const page = await session.open("taskpane.html", { routeOfficeCdn: true });
+    await page.getByRole("heading", { name: "This workbook does not hold a plan yet" }).waitFor({ timeout: 30_000 });
+    for (const name of ["Plan", "Check", "My actions", "Summary"]) expect(await page.getByRole("tab", { name, exact: true }).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe("journeys in the preview", () => {
+  it("sets up a plan in an empty workbook, and its sheets appear in the grid", async () => {
+    const page = await openPreview("?workbook=empty");
+    await pane(page).getByRole("textbox", { name: "Plan name" }).fill("Safer St Helens action plan");
+    await pane(page).getByRole("button", { name: "Set up a new plan" }).click();
+    await page.getByRole("tab", { name: "Action Plan" }).waitFor();
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents()).toEqual(
+      expect.arrayContaining(["Sheet1", "Action Plan", "Lead Officers", "Priorities", "Plan Settings"]),
+    );
+    await page.getByRole("tab", { name: "Action Plan" }).click();
+    await playwrightExpect(gridCell(page, "A1")).toHaveText("ID");
+    await screenshot(page, "plan-set-up");
+    await page.context().close();
+  });
+
+  it("checks the plan, and selecting a finding selects its cell in the grid", async () => {
+    const page = await openPreview("?view=check");
+    await pane(page).getByRole("heading", { name: /^Errors \(4\)/ }).waitFor();
+    await pane(page).getByRole("button", { name: /^6\.5, Action Plan!I38/ }).click();
+    await playwrightExpect(page.getByTestId("name-box")).toHaveText("Action Plan!I38");
+    await playwrightExpect(gridCell(page, "I38")).toHaveAttribute("aria-selected", "true");
+    await playwrightExpect(gridCell(page, "I38")).toHaveText("end of March");
+    await screenshot(page, "check");
+    await page.context().close();
+  });
+
+  it("a lead officer sets a status and an update, and the RAG word changes", async () => {
+    const page = await openPreview("?view=myActions");
+    await pane(page).getByRole("combobox", { name: "Your name" }).selectOption("ASB Coordinator");
+    await pane(page).getByRole("button", { name: "Remember my name" }).click();
+    const card = pane(page).getByRole("form", { name: /^1\.2:/ });
+    const rag = card.getByText(/^RAG:/).locator("..");
+    const before = await rag.textContent();
+    await card.getByRole("combobox", { name: "Status" }).selectOption("Complete");
+    await card.getByRole("textbox", { name: "Q3 update" }).fill("Shared case management system live in all three agencies.");
+    await card.getByRole("button", { name: "Save 1.2" }).click();
+    await card.getByText(/^Saved 1\.2/).waitFor();
+    await playwrightExpect(rag).toHaveText(/Blue/);
+    expect(before).not.toMatch(/Blue/);
+    // The grid shows the officer's words in the plan.
+    await page.getByRole("tab", { name: "Action Plan" }).click();
+    await playwrightExpect(gridCell(page, "J3")).toHaveText("Complete");
+    await playwrightExpect(gridCell(page, "M3")).toHaveText("Shared case management system live in all three agencies.");
+    await screenshot(page, "my-actions");
+    await page.context().close();
+  });
+
+  it("builds the Q3 summary, whose sheet appears with the narrative, and records a sign-off on it", async () => {
+    const page = await openPreview("?view=summary");
+    await pane(page).getByRole("button", { name: "Build Q3 summary" }).click();
+    const sheetTab = page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Q3 2014-15 Summary" });
+    await sheetTab.waitFor();
+    await sheetTab.click();
+    await playwrightExpect(page.getByRole("grid")).toContainText("At the end of Q3, of the 48 expected outcomes within the community safety action plan 2014/15, 15 were complete (31.3%)");
+    await screenshot(page, "summary");
+
+    await pane(page).getByRole("textbox", { name: "Name" }).fill("Jane Smith");
+    await pane(page).getByRole("textbox", { name: "Role" }).fill("Chair, Responsible Authorities Group");
+    await pane(page).getByRole("textbox", { name: "Date" }).fill("20/01/2015");
+    await pane(page).getByRole("button", { name: "Record sign-off" }).click();
+    await playwrightExpect(gridCell(page, "A3")).toHaveText("Signed off by Jane Smith, Chair, Responsible Authorities Group, on 20 January 2015.");
+    await screenshot(page, "sign-off");
+    await page.context().close();
+  });
+
+  it("is done by keyboard alone: open Check, pick a finding, and its cell is selected", async () => {
+    const page = await openPreview();
+    await page.getByRole("tab", { name: "Plan", exact: true }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await playwrightExpect(page.getByRole("tab", { name: "Check" })).toHaveAttribute("aria-selected", "true");
+    await pane(page).getByRole("heading", { name: /^Errors \(4\)/ }).waitFor();
+    // Tab through the view to the first finding and press Enter.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+      if (/^4\.3, Action Plan!F24/.test(focused)) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/^4\.3, Action Plan!F24/);
+    await page.keyboard.press("Enter");
+    await playwrightExpect(page.getByTestId("name-box")).toHaveText("Action Plan!F24");
+    await screenshot(page, "keyboard-check");
+    await page.context().close();
+  });
+});
+
+describe("accessibility (axe-core): no serious or critical violations", () => {
+  for (const theme of ["light", "dark"] as const) {
+    it.each(["plan", "check", "myActions", "summary"])(`the %s view in the ${theme} theme`, async (view) => {
+      const page = await openPreview(`?view=${view}&theme=${theme}`, theme);
+      await page.waitForTimeout(300);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `${view}-${theme}`);
+      await page.context().close();
+    });
+  }
+});
