@@ -36,6 +36,17 @@ describe("the production task pane", () => {
     for (const name of ["Plan", "Check", "My actions", "Summary"]) expect(await page.getByRole("tab", { name, exact: true }).count()).toBe(1);
     await page.context().close();
   });
+
+  it("notices a bundle that does not load (these tests fail on a missing chunk or a start-up error)", async () => {
+    const page = await session.open("about:blank", { routeOfficeCdn: true });
+    await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(new URL("taskpane.html", session.url).toString());
+    await page.waitForTimeout(2000);
+    expect(await page.getByRole("heading", { name: "CSP Action Plan" }).count()).toBe(0);
+    const seen = session.problems.splice(0);
+    expect(seen.some((p) => /HTTP 404: .*taskpane\.[0-9a-f]+\.js/.test(p))).toBe(true);
+    await page.context().close();
+  });
 });
 
 describe("journeys in the preview", () => {
