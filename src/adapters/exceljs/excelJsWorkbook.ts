@@ -75,6 +75,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     for (const sheet of workbook.worksheets) {
       compactValidations(sheet);
+      // ExcelJS reads a page set-up without a first page number as page 1 and would save it so, turning
+      // Excel's "Auto" numbering into "1" on every sheet; keep it Auto. One copy is Excel's default: left unsaid.
+      const setup = sheet.pageSetup as { firstPageNumber?: number; useFirstPageNumber?: boolean; copies?: number };
+      if (!setup.useFirstPageNumber) setup.firstPageNumber = undefined;
+      if (setup.copies === 1) setup.copies = undefined;
       for (const table of tablesOf(sheet)) {
         const model = (table as unknown as { table: TableModel }).table;
         model.headerRow = !tablesWithoutHeaderRow.has(model.name);
