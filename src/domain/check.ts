@@ -3,7 +3,7 @@ import { Period, PeriodChoice, resolvePeriod } from "./period";
 import { Plan, readPlan } from "./plan";
 import { smartFindings } from "./smart";
 import { WorkbookSnapshot } from "./snapshot";
-import { structureFindings } from "./structure";
+import { otherActionTables, structureFindings } from "./structure";
 
 export interface PlanCheck {
   readonly plan: Plan;
@@ -17,7 +17,7 @@ export interface PlanCheck {
 /** Every rule of brief §4 over one snapshot. Reads only. */
 export function checkSnapshot(snapshot: WorkbookSnapshot, choice: PeriodChoice = {}): PlanCheck {
   const plan = readPlan(snapshot);
-  const structure = structureFindings(plan);
+  const structure = [...structureFindings(plan), ...otherActionTables(snapshot)];
   const { period, findings: settings } = resolvePeriod(plan, choice);
   const blocking = [...structure, ...settings];
   const smart = period ? smartFindings(plan, period) : [];

@@ -1,3 +1,4 @@
+import { isCellError } from "./cells";
 import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn, normaliseHeader, UPDATE_COLUMN } from "./contract";
 import { formatCellDate, formatLongDate } from "./dates";
 import { Finding, Severity } from "./findings";
@@ -32,8 +33,13 @@ export function smartFindings(plan: Plan, period: Period): Finding[] {
   const suggestOfficer = suggester(plan.officers.map((o) => o.name));
   const suggestPriority = suggester(plan.priorities.map((p) => p.name));
   for (const action of plan.actions) {
-    const emit: Emit = (severity, rule, column, message) =>
+    const emit: Emit = (severity, rule, column, message) => {
+      // A missing column, or an error value in the cell, is reported once by the structure rules: saying
+      // "has no measure" for every action as well would bury that one fault.
+      const index = m.columns[column];
+      if (index === undefined || isCellError(action.values[index])) return;
       findings.push({ severity, rule, message, sheet: m.table.sheet, cell: cellRef(m, action.row, column), actionId: action.id || null });
+    };
     const name = action.id ? `Action ${action.id}` : `The action in row ${m.table.top + 2 + action.row}`;
     specific(action, name, emit);
     measurable(action, name, emit);

@@ -87,3 +87,40 @@ describe("structure rules (brief §4)", () => {
     expect(check.findings[0].cell).toBe("L6");
   });
 });
+
+describe("one fault, one finding", () => {
+  it("reports a missing column once, not as a missing value in every action", () => {
+    const noMeasure = withTable(clean, "ActionPlan", (t) => {
+      const drop = t.headers.indexOf("Measure");
+      return { ...t, headers: t.headers.filter((_, i) => i !== drop), rows: t.rows.map((r) => r.filter((_, i) => i !== drop)) };
+    });
+    expect(rules(checkSnapshot(noMeasure).findings)).toEqual(["structure.missing-column"]);
+  });
+
+  it("reports an error value once, not also as an unknown lead officer", () => {
+    const broken = withTable(clean, "ActionPlan", (t) => {
+      const officer = t.headers.indexOf("Lead officer");
+      return { ...t, rows: t.rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === officer ? { error: "#N/A" } : v)) : r)) };
+    });
+    expect(checkSnapshot(broken).findings.map((f) => [f.rule, f.cell])).toEqual([["structure.error-value", "F2"]]);
+  });
+
+  it("errors on a column headed twice, at the second header, and stops writes", () => {
+    const twice = withTable(clean, "ActionPlan", (t) => ({ ...t, headers: [...t.headers, "Status "], rows: t.rows.map((r) => [...r, "Complete"]) }));
+    const check = checkSnapshot(twice);
+    expect(check.findings).toEqual([expect.objectContaining({
+      rule: "structure.duplicate-column", severity: "error", cell: "S1",
+      message: 'The ActionPlan table has two "Status" columns (J1 and S1); only the first is read. Delete or rename one.',
+    })]);
+    expect(check.writable).toBe(false);
+  });
+
+  it("warns about a second table that looks like an action plan, whose actions are not counted", () => {
+    const plan = clean.tables.find((t) => t.name === "ActionPlan")!;
+    const copied = { ...clean, tables: [...clean.tables, { ...plan, name: "ActionPlan2", sheet: "Action Plan (2)" }] };
+    const check = checkSnapshot(copied);
+    expect(check.findings).toEqual([expect.objectContaining({ rule: "structure.second-action-table", severity: "warning", sheet: "Action Plan (2)", cell: "A1" })]);
+    expect(check.findings[0].message).toContain("ActionPlan2");
+    expect(check.writable).toBe(true);
+  });
+});

@@ -1,10 +1,11 @@
-import { isBlank, isCellError } from "./cells";
+import { a1, isBlank, isCellError } from "./cells";
 import {
   ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, OFFICER_COLUMNS, PLAN_SETTINGS, PRIORITIES, PRIORITY_COLUMNS,
-  REQUIRED_ACTION_COLUMNS, SETTINGS_COLUMNS, STATUSES,
+  normaliseHeader, REQUIRED_ACTION_COLUMNS, SETTINGS_COLUMNS, STATUSES,
 } from "./contract";
 import { Finding } from "./findings";
 import { cellRef, findPriority, MappedTable, Plan } from "./plan";
+import { WorkbookSnapshot } from "./snapshot";
 
 /** Columns whose cells the rules read: an error value there makes every figure doubtful. */
 const RULE_BEARING: readonly ActionColumn[] = [
@@ -23,11 +24,53 @@ function tableFindings<K extends string>(
       message: `The workbook has no table named ${where.table} (expected on the sheet "${where.sheet}"). Set up a plan, or repair this one, to add it.`,
     }];
   }
-  return required
+  const missing = required
     .filter((key) => table.columns[key] === undefined)
     .map((key) => ({
       severity: "error" as const, rule: "structure.missing-column", sheet: table.table.sheet, cell: "", actionId: null,
       message: `The ${where.table} table has no "${columns[key]}" column.`,
+    }));
+  return [...missing, ...duplicateColumns(table, where.table, columns)];
+}
+
+/** A contract column headed twice: only the first is read, so the second's values would be silently ignored. */
+function duplicateColumns<K extends string>(m: MappedTable<K>, tableName: string, columns: Record<K, string>): Finding[] {
+  const known = new Map(Object.values<string>(columns).map((header) => [normaliseHeader(header), header]));
+  const first = new Map<string, number>();
+  const findings: Finding[] = [];
+  m.table.headers.forEach((header, i) => {
+    const key = normaliseHeader(header);
+    const name = known.get(key);
+    if (name === undefined) return;
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, i);
+      return;
+    }
+    const cell = (index: number) => a1(m.table.top, m.table.left + index);
+    findings.push({
+      severity: "error", rule: "structure.duplicate-column", sheet: m.table.sheet, cell: cell(i), actionId: null,
+      message: `The ${tableName} table has two "${name}" columns (${cell(at)} and ${cell(i)}); only the first is read. Delete or rename one.`,
+    });
+  });
+  return findings;
+}
+
+/**
+ * Another table that looks like an action plan (a copied sheet, say): its actions are neither checked nor
+ * counted, which the person who added them should hear.
+ */
+export function otherActionTables(snapshot: WorkbookSnapshot): Finding[] {
+  const core = (["id", "action", "status", "leadOfficer", "targetDate"] as const).map((key) => normaliseHeader(ACTION_COLUMNS[key]));
+  return snapshot.tables
+    .filter((t) => normaliseHeader(t.name) !== normaliseHeader(ACTION_PLAN.table))
+    .filter((t) => {
+      const headers = new Set(t.headers.map(normaliseHeader));
+      return core.filter((h) => headers.has(h)).length >= 3;
+    })
+    .map((t) => ({
+      severity: "warning" as const, rule: "structure.second-action-table", sheet: t.sheet, cell: a1(t.top, t.left), actionId: null,
+      message: `The table ${t.name} on "${t.sheet}" looks like a second action plan. Only ${ACTION_PLAN.table} is checked and counted: move its actions into ${ACTION_PLAN.table}, or delete it.`,
     }));
 }
 
