@@ -158,7 +158,7 @@ function noise(length: number, seed = 12345): Buffer {
   return bytes;
 }
 
-const SMALL_LIMITS: PreflightLimits = { maxFileBytes: 1_000, maxEntries: 5, maxUncompressedBytes: 10_000, maxDeclaredCells: 1_000 };
+const SMALL_LIMITS: PreflightLimits = { maxFileBytes: 1_000, maxEntries: 5, maxUncompressedBytes: 10_000, maxRows: 100, maxCells: 1_000, maxMergedCells: 100, maxValidatedCells: 1_000 };
 
 // ---------------------------------------------------------------------------------------------
 // A clean workbook
@@ -636,6 +636,14 @@ describe("limits", () => {
   });
 });
 
+describe("filters", () => {
+  it("counts a filter's criteria as a loss, but not filter buttons alone", () => {
+    const criteria = '<autoFilter ref="A1:C9"><filterColumn colId="2"><filters><filter val="On target"/></filters></filterColumn></autoFilter>';
+    expect(lossesOf({ sheets: [{ name: "Action Plan", body: criteria }] })).toEqual([{ feature: "filters (which rows each filter hides)", where: ["Action Plan"] }]);
+    expect(lossesOf({ sheets: [{ name: "Action Plan", body: '<autoFilter ref="A1:C9"/>' }] })).toEqual([]);
+  });
+});
+
 describe("declared ranges", () => {
   it("counts the cells of a range, a whole column, a whole row and a list of ranges", () => {
     expect(cellsInRange("A1")).toBe(1);
@@ -650,13 +658,36 @@ describe("declared ranges", () => {
     const bomb = xlsx({ sheets: [{ name: "Action Plan", body: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }] });
     expect(bomb.length).toBeLessThan(2_000);
     const error = refusal(() => preflightXlsx(bomb), "too-many-cells");
-    expect(error.message).toContain('merged cells over A1:XFD1048576 on "Action Plan"');
+    expect(error.message).toContain('merged cells cover 17,179,869,184 cells, more than the 100,000 this tool will open (the largest is A1:XFD1048576 on "Action Plan")');
     expectPlainEnglish(error.message);
   });
 
   it("refuses data validation declared over many whole columns, summed across sheets and ranges", () => {
     const columns = '<dataValidations count="1"><dataValidation type="list" sqref="A:A B:B"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
     refusal(() => preflightXlsx(xlsx({ sheets: [{ name: "One", body: columns }, { name: "Two", body: columns }] })), "too-many-cells");
+  });
+
+  it("refuses merged cells over two whole columns, which ExcelJS would build one by one", () => {
+    const merged = xlsx({ sheets: [{ name: "Action Plan", body: '<mergeCells count="1"><mergeCell ref="S1:T1048576"/></mergeCells>' }] });
+    refusal(() => preflightXlsx(merged), "too-many-cells");
+  });
+
+  it("refuses a sheet formatted down to its last row, saying how to fix it", () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `<row r="${i + 1}" s="1" customFormat="1"/>`).join("");
+    const sheet = `${XML_DECL}<worksheet xmlns="${NS_MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
+    const parts = workbookParts().map((p) => (p.name === "xl/worksheets/sheet1.xml" ? { ...p, data: sheet } : p));
+    const error = refusal(() => preflightXlsx(writeZip(parts), { ...DEFAULT_LIMITS, maxRows: 100 }), "too-many-cells");
+    expect(error.message).toBe(
+      'This file\'s sheets have 120 rows (120 on "Action Plan"), more than the 100 this tool will open. Excel keeps rows that were only formatted: delete the empty rows below the data. Then try again.',
+    );
+  });
+
+  it("counts cells without mistaking other elements for them", () => {
+    const cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row>';
+    const sheet = `${XML_DECL}<worksheet xmlns="${NS_MAIN}"><cols><col min="1" max="2"/></cols><sheetData>${cells}</sheetData></worksheet>`;
+    const parts = workbookParts().map((p) => (p.name === "xl/worksheets/sheet1.xml" ? { ...p, data: sheet } : p));
+    expect(() => preflightXlsx(writeZip(parts), { ...DEFAULT_LIMITS, maxCells: 2 })).not.toThrow();
+    refusal(() => preflightXlsx(writeZip(parts), { ...DEFAULT_LIMITS, maxCells: 1 }), "too-many-cells");
   });
 
   it("accepts a whole-column drop-down list, as Excel users often make", () => {

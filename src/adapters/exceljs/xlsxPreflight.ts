@@ -25,18 +25,30 @@ export interface PreflightLimits {
   /** Largest total of the entries' declared uncompressed sizes, in bytes. */
   maxUncompressedBytes: number;
   /**
-   * Most cells that merged ranges and data validation may cover, over the whole file. ExcelJS makes an object
-   * for every such cell, so a tiny file declaring `A1:XFD1048576` would exhaust memory. Two whole columns fit.
+   * What the sheets may hold, over the whole file. ExcelJS builds an object for every row and cell, and for
+   * every cell a merged range or a data validation covers, so a tiny file declaring `A1:XFD1048576`, or a
+   * sheet formatted down to row 1,048,576, would exhaust memory. A merged cell costs ExcelJS about 500 bytes,
+   * a validated one about 150.
    */
-  maxDeclaredCells: number;
+  maxRows: number;
+  maxCells: number;
+  maxMergedCells: number;
+  /** One whole-column drop-down list fits: Excel saves a whole-column selection as `J2:J1048576`. */
+  maxValidatedCells: number;
 }
 
 export const DEFAULT_LIMITS: PreflightLimits = {
   maxFileBytes: 100 * 1024 * 1024,
   maxEntries: 10_000,
   maxUncompressedBytes: 1024 * 1024 * 1024,
-  maxDeclaredCells: 2_100_000,
+  maxRows: 300_000,
+  maxCells: 1_500_000,
+  maxMergedCells: 100_000,
+  maxValidatedCells: 1_100_000,
 };
+
+type SheetLimits = Pick<PreflightLimits, "maxRows" | "maxCells" | "maxMergedCells" | "maxValidatedCells">;
+const NO_SHEET_LIMITS: SheetLimits = { maxRows: Infinity, maxCells: Infinity, maxMergedCells: Infinity, maxValidatedCells: Infinity };
 
 export type PreflightCode =
   | "too-large"
@@ -409,6 +421,12 @@ const SHEET_FEATURES: SheetFeature[] = [
 ];
 
 const MACRO_FEATURE = "macros";
+const FILTER_FEATURE = "filters (which rows each filter hides)";
+const FILTER_CRITERIA = ["filters", "customFilters", "top10", "dynamicFilter", "colorFilter", "iconFilter"];
+
+function hasFilterCriteria(xml: Buffer): boolean {
+  return FILTER_CRITERIA.some((name) => startTags(xml, name).length > 0);
+}
 const WORKBOOK_PASSWORD_FEATURE = "an old-style workbook protection password";
 
 const CONTENT_TYPES = "[Content_Types].xml";
@@ -421,9 +439,9 @@ const MAX_RELATIONSHIP_DEPTH = 3;
 /**
  * What an ExcelJS read/write round trip would drop from this workbook, by part names and by the
  * content of the worksheets. Parts are inflated with {@link readZipEntry}, so a damaged worksheet throws;
- * so does a file whose merged cells and validation cover more than `maxDeclaredCells`.
+ * so does a file whose sheets hold more rows, cells, merged or validated cells than `limits` allow.
  */
-export function findRoundTripLosses(buffer: Buffer, entries: ZipEntry[], maxDeclaredCells = Infinity): RoundTripLoss[] {
+export function findRoundTripLosses(buffer: Buffer, entries: ZipEntry[], limits: SheetLimits = NO_SHEET_LIMITS): RoundTripLoss[] {
   const parts = new Map<string, ZipEntry>();
   for (const entry of entries) parts.set(entry.name.toLowerCase(), entry);
   const read = (name: string): Buffer | undefined => {
@@ -475,12 +493,14 @@ export function findRoundTripLosses(buffer: Buffer, entries: ZipEntry[], maxDecl
 
   const sheetNameOf = new Map(sheets.map((sheet) => [sheet.part.toLowerCase(), sheet.name]));
   const bySheetFeature = SHEET_FEATURES.map(() => [] as string[]);
-  const declared = new DeclaredCells(maxDeclaredCells);
+  const size = new SheetSize(limits);
+  const filteredSheets: string[] = [];
   for (const entry of entries) {
     if (!WORKSHEET_PART.test(entry.name)) continue;
     const xml = readZipEntry(buffer, entry);
     const where = sheetNameOf.get(entry.name.toLowerCase()) ?? entry.name;
-    declared.add(xml, where);
+    size.add(xml, where);
+    if (hasFilterCriteria(xml)) filteredSheets.push(where);
     SHEET_FEATURES.forEach(({ found }, i) => {
       if (found(xml)) bySheetFeature[i].push(where);
     });
@@ -489,6 +509,17 @@ export function findRoundTripLosses(buffer: Buffer, entries: ZipEntry[], maxDecl
     const where = bySheetFeature[i];
     if (where.length > 0) losses.push({ feature, where: sortBy(where, sheetOrder) });
   });
+
+  // A filter's criteria, on a sheet or in a table: ExcelJS keeps the filter buttons but not which rows they hide.
+  const filtered = new Set<string>(filteredSheets);
+  for (const entry of entries) {
+    const name = entry.name.toLowerCase();
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(name) || !hasFilterCriteria(readZipEntry(buffer, entry))) continue;
+    const onSheets = owners.get(name);
+    if (onSheets && onSheets.size > 0) onSheets.forEach((sheet) => filtered.add(sheet));
+    else filtered.add(entry.name);
+  }
+  if (filtered.size > 0) losses.push({ feature: FILTER_FEATURE, where: sortBy([...filtered], sheetOrder) });
 
   if (workbookXml && startTags(workbookXml, "workbookProtection").some((tag) => hasAttribute(tag, "workbookPassword"))) {
     losses.push({ feature: WORKBOOK_PASSWORD_FEATURE, where: [WORKBOOK] });
@@ -671,7 +702,7 @@ export function preflightXlsx(buffer: Buffer, limits: PreflightLimits = DEFAULT_
   // ExcelJS inflates every part without a cap: make sure none is bigger than it claims to be.
   for (const entry of entries) readZipEntry(buffer, entry);
 
-  return { entries, losses: findRoundTripLosses(buffer, entries, limits.maxDeclaredCells) };
+  return { entries, losses: findRoundTripLosses(buffer, entries, limits) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -698,36 +729,74 @@ export function cellsInRange(ref: string): number {
   return Math.min(rows, MAX_ROWS) * Math.min(columns, MAX_COLUMNS);
 }
 
-/**
- * Counts the cells a sheet's merged ranges and data validation cover, and refuses the file past the limit,
- * before ExcelJS expands them cell by cell. The ranges are read from the sheet's XML without building it.
- */
-class DeclaredCells {
-  private total = 0;
-  private biggest = { ref: "", cells: 0, what: "", sheet: "" };
+/** How many elements named `name` start in the XML (`<row …>`, `<row>`, `<row/>`), without building strings. */
+function countStartTags(xml: Buffer, name: string): number {
+  const open = `<${name}`;
+  let count = 0;
+  for (let at = xml.indexOf(open, 0, "latin1"); at >= 0; at = xml.indexOf(open, at + open.length, "latin1")) {
+    const next = xml[at + open.length];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) count++;
+  }
+  return count;
+}
 
-  constructor(private readonly limit: number) {}
+/**
+ * Counts what the sheets hold (rows, cells, and the cells merged ranges and data validation cover) and
+ * refuses the file past the limits, before ExcelJS builds them one by one. Read from each sheet's XML.
+ */
+class SheetSize {
+  private readonly totals = { rows: 0, cells: 0, merged: 0, validated: 0 };
+  private readonly biggest = { rows: { sheet: "", count: 0 }, merged: { ref: "", cells: 0, sheet: "" }, validated: { ref: "", cells: 0, sheet: "" } };
+
+  constructor(private readonly limits: SheetLimits) {}
 
   add(xml: Buffer, sheet: string): void {
-    const declared = [
-      ...startTags(xml, "mergeCell").map((tag) => ({ what: "merged cells", refs: parseAttributes(tag).get("ref") ?? "" })),
-      ...startTags(xml, "dataValidation").map((tag) => ({ what: "data validation", refs: parseAttributes(tag).get("sqref") ?? "" })),
-    ];
-    for (const { what, refs } of declared) {
-      for (const ref of refs.split(/\s+/).filter(Boolean)) {
-        const cells = cellsInRange(ref);
-        this.total += cells;
-        if (cells > this.biggest.cells) this.biggest = { ref, cells, what, sheet };
-      }
+    const rows = countStartTags(xml, "row");
+    this.totals.rows += rows;
+    if (rows > this.biggest.rows.count) this.biggest.rows = { sheet, count: rows };
+    this.totals.cells += countStartTags(xml, "c");
+    this.ranges(startTags(xml, "mergeCell").map((tag) => parseAttributes(tag).get("ref") ?? ""), sheet, "merged");
+    this.ranges(startTags(xml, "dataValidation").map((tag) => parseAttributes(tag).get("sqref") ?? ""), sheet, "validated");
+    this.refuseIfTooBig();
+  }
+
+  private ranges(refs: string[], sheet: string, kind: "merged" | "validated"): void {
+    for (const ref of refs.flatMap((r) => r.split(/\s+/)).filter(Boolean)) {
+      const cells = cellsInRange(ref);
+      this.totals[kind] += cells;
+      if (cells > this.biggest[kind].cells) this.biggest[kind] = { ref, cells, sheet };
     }
-    if (this.total <= this.limit) return;
-    const { what, ref } = this.biggest;
-    throw new PreflightError(
-      "too-many-cells",
-      `This file's merged cells and data validation cover ${formatCount(this.total)} cells, more than the ` +
-        `${formatCount(this.limit)} this tool will open (the largest is ${what} over ${ref} on "${this.biggest.sheet}"). ` +
-        "Limit them to the rows the plan uses, then try again.",
-    );
+  }
+
+  private refuseIfTooBig(): void {
+    const { rows, cells, merged, validated } = this.totals;
+    const refuse = (message: string) => {
+      throw new PreflightError("too-many-cells", `${message} Then try again.`);
+    };
+    if (rows > this.limits.maxRows) {
+      refuse(
+        `This file's sheets have ${formatCount(rows)} rows (${formatCount(this.biggest.rows.count)} on "${this.biggest.rows.sheet}"), ` +
+          `more than the ${formatCount(this.limits.maxRows)} this tool will open. Excel keeps rows that were only formatted: ` +
+          "delete the empty rows below the data.",
+      );
+    }
+    if (cells > this.limits.maxCells) {
+      refuse(`This file's sheets hold ${formatCount(cells)} cells, more than the ${formatCount(this.limits.maxCells)} this tool will open. Move other data out of the plan's workbook.`);
+    }
+    if (merged > this.limits.maxMergedCells) {
+      const { ref, sheet } = this.biggest.merged;
+      refuse(
+        `This file's merged cells cover ${formatCount(merged)} cells, more than the ${formatCount(this.limits.maxMergedCells)} this tool will open ` +
+          `(the largest is ${ref} on "${sheet}"). Unmerge them.`,
+      );
+    }
+    if (validated > this.limits.maxValidatedCells) {
+      const { ref, sheet } = this.biggest.validated;
+      refuse(
+        `This file's data validation (drop-down lists) covers ${formatCount(validated)} cells, more than the ` +
+          `${formatCount(this.limits.maxValidatedCells)} this tool will open (the largest is ${ref} on "${sheet}"). Limit it to the rows the plan uses.`,
+      );
+    }
   }
 }
 

@@ -185,13 +185,14 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Every sheet's cells in order, as plain data: two workbooks are the same when their dumps are equal. */
+  /** A copy of everything, so two dumps taken at different times can be compared. */
   dump(): unknown {
     return this.sheets.map((s) => ({
       name: s.name,
-      tables: s.tables,
-      columnWidths: s.columnWidths,
-      chart: s.chart ?? null,
-      cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      tables: s.tables.map((t) => ({ ...t, kinds: t.kinds && [...t.kinds] })),
+      columnWidths: [...s.columnWidths],
+      chart: s.chart ? { ...s.chart } : null,
+      cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([at, cell]) => [at, { ...cell }]),
     }));
   }
 }
