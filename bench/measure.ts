@@ -19,14 +19,14 @@ export function timeMs(run: () => void): number {
 export function runNode(args: string[]): { ms: number; peakRssMb: number } {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(16).slice(2)}`);
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ["--require", path.join(__dirname, "..", "..", "bench", "reportRss.js"), ...args], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+  const result = spawnSync(process.execPath, ["--require", path.join(__dirname, "..", "..", "scripts", "reportUsage.js"), ...args], {
+    env: { ...process.env, USAGE_FILE: rssFile },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
-  const peakRssMb = Number(readFileSync(rssFile, "utf8")) / (1024 * 1024);
+  const { peakRssMb } = JSON.parse(readFileSync(rssFile, "utf8")) as { peakRssMb: number };
   rmSync(rssFile, { force: true });
   return { ms, peakRssMb };
 }

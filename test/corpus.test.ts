@@ -31,7 +31,7 @@ const MAX_CPU_MS = 3_000;
 const MAX_PEAK_RSS_MB = 256;
 const RUN_TIMEOUT_MS = 20_000;
 /** Preloaded into each run to report its peak memory and CPU time. */
-const REPORT_USAGE = path.join(__dirname, "corpus", "reportUsage.js");
+const REPORT_USAGE = path.join(__dirname, "..", "scripts", "reportUsage.js");
 /** A line of a JavaScript stack trace. */
 const STACK_LINE = /^\s+at /m;
 /** What a run may print on stderr besides its message: progress lines such as "Reading plan.xlsx…". */
@@ -128,7 +128,7 @@ function spawnCli(args: string[], cwd: string): Promise<Run> {
       [`--max-old-space-size=${HEAP_MB}`, "--require", REPORT_USAGE, BIN, ...args],
       {
         cwd,
-        env: { ...process.env, CSP_PLAN_DEBUG: "", CSP_CORPUS_USAGE_FILE: usageFile },
+        env: { ...process.env, CSP_PLAN_DEBUG: "", USAGE_FILE: usageFile },
         timeout: RUN_TIMEOUT_MS,
         maxBuffer: 64 * 1024 * 1024,
       },

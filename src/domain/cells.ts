@@ -42,6 +42,21 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** `A` → 0, `AA` → 26: the inverse of {@link columnLetter}. */
+export function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+/**
+ * Zero-based (row, column) of an A1 reference: `B2`, `$B$2`, or the top-left cell of a range, which may be
+ * sheet-qualified (`'Action Plan'!A1:R49`). Undefined if it names no cell.
+ */
+export function parseA1(reference: string): { row: number; column: number } | undefined {
+  const topLeft = reference.split("!").pop()!.split(":")[0].replace(/\$/g, "");
+  const match = /^([A-Z]+)(\d+)$/i.exec(topLeft);
+  return match ? { row: Number(match[2]) - 1, column: columnIndex(match[1]) } : undefined;
+}
+
 /** A1 reference of a zero-based (row, column). */
 export function a1(row: number, column: number): string {
   return `${columnLetter(column)}${row + 1}`;

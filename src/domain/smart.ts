@@ -93,7 +93,7 @@ function assignable(plan: Plan, action: PlanAction, name: string, emit: Emit, su
     emit("error", "smart.assignable.inactive-officer", "leadOfficer",
       `${name}'s lead officer "${officer.name}" is marked inactive in the Lead Officers register. Reassign the action.`);
   }
-  if (plan.actionTable?.columns.leadAgency !== undefined && action.leadAgency && officer.agency &&
+  if (action.leadAgency && officer.agency &&
       normaliseHeader(action.leadAgency) !== normaliseHeader(officer.agency)) {
     emit("warning", "smart.assignable.agency-mismatch", "leadAgency",
       `${name}'s lead agency "${action.leadAgency}" disagrees with the register, which has "${officer.name}" at ${officer.agency}.`);

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, useEffect, useRef, useState } from "react";
 import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
-import { a1, cellText, columnLetter } from "../domain/cells";
+import { a1, cellText, columnLetter, parseA1 } from "../domain/cells";
 import { CellSelection } from "../taskpane/memoryHost";
 
 const useStyles = makeStyles({
@@ -45,12 +45,6 @@ interface Props {
   onEdit(sheet: string, row: number, column: number, typed: string): void;
 }
 
-function parseCell(cell: string): { row: number; column: number } {
-  const match = /^([A-Z]+)(\d+)$/.exec(cell.replace(/\$/g, "").split(":")[0]);
-  if (!match) return { row: 0, column: 0 };
-  return { row: Number(match[2]) - 1, column: [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
-}
-
 /**
  * A simple spreadsheet over the in-memory workbook, for the preview: sheet tabs, cells, the selected cell
  * highlighted, and cells edited by double-click, Enter or F2 (Enter saves, Escape cancels), as in Excel.
@@ -62,7 +56,7 @@ export function SheetGrid({ workbook, version, selection, onSelect, onEdit }: Pr
   const [editing, setEditing] = useState<{ row: number; column: number; text: string } | undefined>();
   const selectedRef = useRef<HTMLTableCellElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
-  const at = selection && sheet && selection.sheet === sheet.name ? parseCell(selection.cell) : { row: 0, column: 0 };
+  const at = selection && sheet && selection.sheet === sheet.name ? (parseA1(selection.cell) ?? { row: 0, column: 0 }) : { row: 0, column: 0 };
 
   useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });

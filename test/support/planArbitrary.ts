@@ -146,19 +146,14 @@ const agencyArb = fc.oneof(
   awkwardText,
 );
 
-/** Everything about an action that RAG must not depend on. */
-export interface ActionRest {
+/**
+ * Everything about an action that RAG must not depend on: the seed's fields but the ID (made unique later),
+ * the dates and the status. Updates cover every quarter; the current quarter's is overwritten where RAG's
+ * inputs are fixed.
+ */
+export interface ActionRest extends Omit<SeedAction, "id" | "startDate" | "targetDate" | "status"> {
   readonly idStyle: "numbered" | "blank" | "awkward";
   readonly awkwardId: string;
-  readonly priority: string;
-  readonly action: string;
-  readonly outcome: string;
-  readonly measure: string;
-  readonly leadOfficer: string;
-  readonly leadAgency: string;
-  readonly notes: string;
-  /** Updates for every quarter; the current quarter's is overwritten where RAG's inputs are fixed. */
-  readonly updates: Partial<Record<Quarter, string>>;
 }
 
 /** Everything about an action that RAG may depend on, apart from the quarter. */

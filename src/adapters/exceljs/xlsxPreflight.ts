@@ -16,6 +16,7 @@
  */
 import { constants as bufferConstants } from "node:buffer";
 import { inflateRawSync } from "node:zlib";
+import { columnIndex } from "../../domain/cells";
 
 export interface PreflightLimits {
   /** Largest file accepted, in bytes. */
@@ -718,7 +719,7 @@ export function cellsInRange(ref: string): number {
   const part = (text: string) => {
     const match = /^([A-Z]{0,3})(\d{0,7})$/i.exec(text);
     if (!match || (!match[1] && !match[2])) return undefined;
-    const column = match[1] ? [...match[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : undefined;
+    const column = match[1] ? columnIndex(match[1]) : undefined;
     return { column, row: match[2] ? Number(match[2]) : undefined };
   };
   const a = part(from);

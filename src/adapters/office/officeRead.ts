@@ -1,4 +1,4 @@
-import { CellValue } from "../../domain/cells";
+import { CellValue, parseA1 } from "../../domain/cells";
 import { ACTION_COLUMNS, ACTION_PLAN, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES } from "../../domain/contract";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { fromOffice, fromOfficeLean } from "./officeValues";
@@ -64,15 +64,6 @@ function errorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
 }
 
-/** Sheet-qualified address `'Action Plan'!A1:R49` → zero-based top-left. */
-function topLeftOf(address: string): { top: number; left: number } {
-  const cell = address.split("!").pop()!.split(":")[0].replace(/\$/g, "");
-  const match = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!match) return { top: 0, left: 0 };
-  const left = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(match[2]) - 1, left };
-}
-
 function queueShape(table: Excel.Table): ShapeProxies {
   table.load("name,showTotals");
   const range = table.getRange();
@@ -85,7 +76,7 @@ function queueShape(table: Excel.Table): ShapeProxies {
 }
 
 function shapeOf({ table, range, header, sheet }: ShapeProxies): Shape {
-  const { top, left } = topLeftOf(range.address);
+  const { row: top, column: left } = parseA1(range.address) ?? { row: 0, column: 0 };
   return {
     name: table.name,
     sheet: sheet.name,
