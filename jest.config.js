@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
-  // The CLI tests spawn the built command line; give slow machines room.
-  testTimeout: 60000,
+  // Waits are for conditions (test/support/waitForConditions.ts); this only ends a test that hangs.
+  setupFilesAfterEnv: ["<rootDir>/test/support/waitForConditions.ts"],
+  testTimeout: 10 * 60_000,
 };

@@ -7,6 +7,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
-  testTimeout: 120000,
+  // Pages are awaited by condition (Playwright's waits, test/e2e/expect.ts); this only ends a test that hangs.
+  testTimeout: 10 * 60_000,
   maxWorkers: 1,
 };

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { Browser, chromium, ConsoleMessage, Page } from "playwright-core";
+import { HANG_BACKSTOP_MS } from "../support/backstop";
 
 const root = path.resolve(__dirname, "..", "..");
 export const SCREENSHOTS = path.join(root, "test-output", "screenshots");
@@ -54,6 +55,8 @@ export async function startSession(): Promise<Session> {
     problems,
     async open(address, options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? "light", locale: "en-GB", timezoneId: "Europe/London" });
+      // Playwright's waits (waitFor, clicks) are for conditions; its 30 s default would be a wall-clock limit.
+      context.setDefaultTimeout(HANG_BACKSTOP_MS);
       const page = await context.newPage();
       watch(page);
       if (options.routeOfficeCdn) {
@@ -100,4 +103,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Waits until the page has settled: no animation or transition still running (Fluent fades views in), and
+ * a frame painted after that. A condition, not a pause, so a busy machine only makes it take longer.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    // A spinner runs for ever; everything else must have finished.
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }

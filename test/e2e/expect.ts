@@ -1,7 +1,9 @@
 /* Playwright's web-first assertions (they wait for the page), without its test runner. */
 import { Locator } from "playwright-core";
+import { HANG_BACKSTOP_MS } from "../support/backstop";
 
-const TIMEOUT = 15_000;
+/** Polls until the condition holds; the backstop only ends a wait that never will. */
+const TIMEOUT = HANG_BACKSTOP_MS;
 
 async function poll(what: string, read: () => Promise<string | null>, matches: (value: string | null) => boolean): Promise<void> {
   const deadline = Date.now() + TIMEOUT;

@@ -5,7 +5,7 @@
  */
 import { expect as playwrightExpect } from "./expect";
 import { Page } from "playwright-core";
-import { screenshot, seriousViolations, Session, startSession } from "./browser";
+import { screenshot, seriousViolations, Session, settled, startSession } from "./browser";
 
 let session: Session;
 
@@ -32,7 +32,7 @@ async function openPreview(query = "", colorScheme: "light" | "dark" = "light"):
 describe("the production task pane", () => {
   it("starts from the built bundle with office.js from the CDN's address, outside Office, over an empty workbook", async () => {
     const page = await session.open("taskpane.html", { routeOfficeCdn: true });
-    await page.getByRole("heading", { name: "This workbook does not hold a plan yet" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "This workbook does not hold a plan yet" }).waitFor();
     for (const name of ["Plan", "Check", "My actions", "Summary"]) expect(await page.getByRole("tab", { name, exact: true }).count()).toBe(1);
     await page.context().close();
   });
@@ -40,8 +40,11 @@ describe("the production task pane", () => {
   it("notices a bundle that does not load (these tests fail on a missing chunk or a start-up error)", async () => {
     const page = await session.open("about:blank", { routeOfficeCdn: true });
     await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
-    await page.goto(new URL("taskpane.html", session.url).toString());
-    await page.waitForTimeout(2000);
+    const refused = page.waitForEvent("response", (r) => /\/taskpane\.[0-9a-f]+\.js$/.test(r.url()) && r.status() === 404);
+    await page.goto(new URL("taskpane.html", session.url).toString(), { waitUntil: "load" });
+    await refused;
+    // Every script has run by the load event; office.js's onReady settles on the next task.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(await page.getByRole("heading", { name: "CSP Action Plan" }).count()).toBe(0);
     const seen = session.problems.splice(0);
     expect(seen.some((p) => /HTTP 404: .*taskpane\.[0-9a-f]+\.js/.test(p))).toBe(true);
@@ -139,7 +142,7 @@ describe("accessibility (axe-core): no serious or critical violations", () => {
   for (const theme of ["light", "dark"] as const) {
     it.each(["plan", "check", "myActions", "summary"])(`the %s view in the ${theme} theme`, async (view) => {
       const page = await openPreview(`?view=${view}&theme=${theme}`, theme);
-      await page.waitForTimeout(300);
+      await settled(page);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `${view}-${theme}`);
       await page.context().close();

@@ -104,9 +104,7 @@ describe("My actions: a lead officer's own actions", () => {
     const { host } = await renderPane(workbook, "myActions", me);
     await editActionCell(workbook, "1.2", "Status", "Complete");
     host.fireTablesChanged({ remote: true });
-    await waitFor(() => expect((within(card("1.2")).getByRole("combobox", { name: "Status" }) as HTMLSelectElement).value).toBe("Complete"), {
-      timeout: 2000,
-    });
+    await waitFor(() => expect((within(card("1.2")).getByRole("combobox", { name: "Status" }) as HTMLSelectElement).value).toBe("Complete"));
     expect(within(card("1.2")).getByText(/^RAG:/).parentElement!.textContent).toBe("RAG:BlueComplete");
   });
 
