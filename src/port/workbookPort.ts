@@ -33,8 +33,23 @@ export interface TableCellWrite {
 
 export type ChangeSet = readonly Change[];
 
-/** The workbook as the use-cases see it: one snapshot in, one change set out. */
+/** How a read was started: hosts with a user present treat the two differently. */
+export interface ReadOptions {
+  /**
+   * True for a re-check nobody asked for (after a change event, or when the pane is shown again). Such a
+   * read never waits for the user: where the host is busy (a cell being edited in Excel) it fails at once
+   * with `WorkbookBusyError` (src/port/errors.ts) and the caller tries again later. A read the user started
+   * (the default) waits for the host where it can (ExcelApi 1.11 `delayForCellEdit`).
+   */
+  readonly background?: boolean;
+}
+
+/**
+ * The workbook as the use-cases see it: one snapshot in, one change set out. `apply` is always started by
+ * the user, so it waits for the host where it can; it throws `WorkbookConflictError` when the workbook no
+ * longer matches what the change set was planned from, before writing anything.
+ */
 export interface WorkbookPort {
-  read(): Promise<WorkbookSnapshot>;
+  read(options?: ReadOptions): Promise<WorkbookSnapshot>;
   apply(changes: ChangeSet): Promise<void>;
 }
