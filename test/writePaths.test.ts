@@ -517,3 +517,104 @@ describe("csp-plan summary on .xlsx files", () => {
     expect(pageSetup(after)).toBe(pageSetup(before));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Names that collide with the tool's: only what the tool made is replaced
+// ---------------------------------------------------------------------------------------------
+
+/** A user's own sheet named like a summary sheet, in another letter case: the same name to Excel. */
+const USERS_Q3 = "q3 2014-15 summary";
+/** What summary sheets said in A2 before the ownership mark existed (version 0.1). */
+const EARLIER_A2 = "Position at 31 December 2014. Built from the action plan; building it again replaces this sheet's contents.";
+
+interface Collision {
+  readonly name: string;
+  readonly given: (host: Host) => Promise<void>;
+  readonly write: (host: Host) => Promise<{ done: boolean; reason?: string }>;
+  /** What the refusal must say. */
+  readonly told: RegExp;
+}
+
+const COLLISIONS: Collision[] = [
+  {
+    name: "buildSummary over a user's sheet named like the summary (another letter case)",
+    given: async (host) => {
+      await contractPlan(host);
+      await userSheet(host, USERS_Q3);
+    },
+    write: (host) => buildSummary(host.port, { quarter: "Q3" }),
+    told: /The sheet "q3 2014-15 summary" was not made by this tool \(Excel treats "q3 2014-15 summary" and "Q3 2014-15 Summary" as the same name\), so it will not build the Q3 summary over it, and nothing was changed\. Rename that sheet/,
+  },
+  {
+    name: "recordSignOff on a user's sheet named like the summary",
+    given: async (host) => {
+      await contractPlan(host);
+      await userSheet(host, USERS_Q3);
+    },
+    write: (host) => recordSignOff(host.port, { sheet: Q3_SUMMARY, name: "Jane Smith", role: "Chair", date: "2015-01-20" }),
+    told: /The sheet "q3 2014-15 summary" was not made by this tool .* so it will not record a sign-off over it/,
+  },
+  {
+    name: "buildSummary over a summary sheet whose mark a user has written over (taken as theirs now)",
+    given: async (host) => {
+      await contractPlan(host);
+      await done(buildSummary(host.port, { quarter: "Q3" }));
+      await host.put(Q3_SUMMARY, 1, 0, [["My own commentary for the board."]]);
+    },
+    write: (host) => buildSummary(host.port, { quarter: "Q3" }),
+    told: /The sheet "Q3 2014-15 Summary" was not made by this tool, so it will not build the Q3 summary over it/,
+  },
+  {
+    name: "setUpPlan beside a user's table named Priorities on their own sheet",
+    given: async (host) => {
+      await userSheet(host, NOTES);
+      host.addSheet("Themes");
+      host.addTable("Themes", "Priorities", 0, 0, ["Theme", "Owner"], [["Hate crime", "Cohesion team"]]);
+    },
+    write: (host) => setUpPlan(host.port, SAMPLE_PLAN),
+    told: /already has the sheet or table "Priorities"/,
+  },
+];
+
+describe.each(HOSTS)("a user's sheet or table that collides with the tool's, %s", (_, makeHost) => {
+  it.each(COLLISIONS.map((c) => [c.name, c] as const))("%s: refused, saying which and how to go on; nothing changes", async (_name, collision) => {
+    const host = makeHost();
+    await collision.given(host);
+    const before = await host.image();
+    const outcome = await collision.write(host);
+    expect(outcome.done).toBe(false);
+    expect(outcome.reason).toMatch(collision.told);
+    expect(diffImages(before, await host.image())).toEqual(NOTHING);
+  });
+
+  it("a summary sheet built before the mark existed is still recognised as the tool's, and rebuilt", async () => {
+    const host = makeHost();
+    await contractPlan(host);
+    await done(buildSummary(host.port, { quarter: "Q3" }));
+    await host.put(Q3_SUMMARY, 1, 0, [[EARLIER_A2]]);
+    await done(recordSignOff(host.port, { sheet: Q3_SUMMARY, name: "Jane Smith", role: "Chair", date: "2015-01-20" }));
+    const before = await host.image();
+    await done(buildSummary(host.port, { quarter: "Q3" }));
+    expectOnlyAllowed(diffImages(before, await host.image()), { cells: RAG_CELLS, sheets: [Q3_SUMMARY] }, [cellKey(Q3_SUMMARY, 1, 0), cellKey(Q3_SUMMARY, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column)]);
+  });
+});
+
+describe("csp-plan summary beside a user's sheet named like the summary", () => {
+  const temp = useTempDir();
+
+  it.each([["in place", [] as string[]], ["--out NEW", ["--out", "new.xlsx"]]])("%s: exit 1 with the reason, FILE byte-identical, no new file", async (_how, extra) => {
+    const host = excelJsHost();
+    await contractPlan(host);
+    await userSheet(host, USERS_Q3);
+    const file = temp.path("plan.xlsx");
+    const before = await (host.port as ExcelJsWorkbook).toBuffer();
+    await fs.writeFile(file, before);
+    const err: string[] = [];
+    const io: Io = { out: () => undefined, err: (t) => err.push(t), today: () => new Date(Date.UTC(2014, 10, 15)) };
+    const out = extra.length > 0 ? temp.path(extra[1]) : undefined;
+    expect(await main(["summary", file, "--quarter", "Q3", ...(out ? ["--out", out] : [])], io)).toBe(1);
+    expect(err.join("\n")).toMatch(/The sheet "q3 2014-15 summary" was not made by this tool/);
+    expect((await fs.readFile(file)).equals(before)).toBe(true);
+    if (out) await expect(fs.access(out)).rejects.toThrow();
+  });
+});

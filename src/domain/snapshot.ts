@@ -13,10 +13,22 @@ export interface TableSnapshot {
   readonly rows: readonly (readonly CellValue[])[];
 }
 
+/**
+ * The first cells of column A (A1 down, `HEAD_ROWS` of them, in src/domain/ownedSheets.ts) of a sheet the
+ * tool might own: every sheet whose name has the form of a summary sheet's (`isSummarySheetName`, any
+ * letter case). They carry the tool's mark, so the use-cases can tell the tool's sheets from a user's.
+ */
+export interface SheetHead {
+  readonly sheet: string;
+  readonly cells: readonly CellValue[];
+}
+
 /** Everything a use-case reads from a workbook, read at once. */
 export interface WorkbookSnapshot {
   readonly sheetNames: readonly string[];
   readonly tables: readonly TableSnapshot[];
+  /** Heads of the sheets the tool might own; absent means none was read (then none is taken as the tool's). */
+  readonly sheetHeads?: readonly SheetHead[];
 }
 
 export function findTable(snapshot: WorkbookSnapshot, name: string): TableSnapshot | undefined {

@@ -1,6 +1,7 @@
 import { STATUSES } from "./contract";
 import { formatLongDate } from "./dates";
 import { Figures } from "./figures";
+import { OWNERSHIP_MARK } from "./ownedSheets";
 import { CellStyle, SheetCell, SheetContent } from "./layout";
 import { RAG_RATINGS } from "./rag";
 import { SummaryReport } from "./summary";
@@ -37,7 +38,8 @@ export function summarySheet(report: SummaryReport): SheetContent {
   const header = (names: readonly string[]) => add(...names.map((h) => cell(h, "header")));
 
   add(cell(`${capitalise(report.planName || "action plan")} ${report.year}: ${report.quarter} summary`, "title"));
-  add(cell(`Position at ${formatLongDate(report.asOf)}. Built from the action plan; building it again replaces this sheet's contents.`, "subtitle"));
+  // A2 carries the mark by which the tool knows this sheet as its own (ownedSheets.ts).
+  add(cell(`Position at ${formatLongDate(report.asOf)}. ${OWNERSHIP_MARK} from the action plan: building the summary again replaces this sheet, so keep your own notes on another sheet.`, "subtitle"));
   add(cell(NOT_SIGNED_OFF, "text"));
   blank();
 

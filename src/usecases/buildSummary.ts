@@ -1,6 +1,7 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
 import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
+import { notOursMessage, sheetOwnership } from "../domain/ownedSheets";
 import { summarySheet } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
 import { Refusal, refusedForErrors } from "./outcome";
@@ -10,12 +11,19 @@ export type SummaryOutcome = { readonly done: true; readonly report: SummaryRepo
 
 /**
  * Build the quarter's summary in place: refresh the RAG column and replace the quarter's summary
- * sheet. One read, one change set; structure errors refuse before anything is written.
+ * sheet. One read, one change set; structure errors refuse before anything is written, and so does a sheet
+ * of the summary's name that the tool did not make (src/domain/ownedSheets.ts).
  */
 export async function buildSummary(workbook: WorkbookPort, choice: PeriodChoice = {}): Promise<SummaryOutcome> {
-  const check = checkSnapshot(await workbook.read(), choice);
+  const snapshot = await workbook.read();
+  const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
   const report = buildSummaryReport(check.plan, check.period);
+  // Only a sheet the tool made is ever replaced (a user's "q3 2014-15 summary" is the same name to Excel).
+  const owner = sheetOwnership(snapshot, report.sheetName);
+  if (owner.kind === "notOurs") {
+    return { done: false, reason: notOursMessage(owner.sheet, report.sheetName, `build the ${report.quarter} summary`), findings: [] };
+  }
   await workbook.apply([
     ...ragChanges(check, report.rated),
     { kind: "replaceSheet", sheet: report.sheetName, content: summarySheet(report) },

@@ -1,4 +1,5 @@
 import { formatLongDate, IsoDate } from "../domain/dates";
+import { notOursMessage, sheetOwnership } from "../domain/ownedSheets";
 import { SIGN_OFF_CELL } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
 
@@ -12,15 +13,19 @@ export interface SignOff {
 
 export type SignOffOutcome = { readonly done: true; readonly text: string } | { readonly done: false; readonly reason: string };
 
-/** The chair records sign-off of a quarter's summary, in words, on the summary sheet itself. */
+/**
+ * The chair records sign-off of a quarter's summary, in words, on the summary sheet itself; only on a
+ * summary sheet the tool made (src/domain/ownedSheets.ts), never on a user's sheet of the same name.
+ */
 export async function recordSignOff(workbook: WorkbookPort, signOff: SignOff): Promise<SignOffOutcome> {
   const name = signOff.name.trim();
   const role = signOff.role.trim();
   if (!name || !role) return { done: false, reason: "Give the name and role of the person signing off." };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(signOff.date)) return { done: false, reason: "Give the date of the sign-off." };
-  const { sheetNames } = await workbook.read();
-  const sheet = sheetNames.find((s) => s.toLowerCase() === signOff.sheet.toLowerCase());
-  if (!sheet) return { done: false, reason: `There is no "${signOff.sheet}" sheet yet: build the summary first.` };
+  const owner = sheetOwnership(await workbook.read(), signOff.sheet);
+  if (owner.kind === "absent") return { done: false, reason: `There is no "${signOff.sheet}" sheet yet: build the summary first.` };
+  if (owner.kind === "notOurs") return { done: false, reason: notOursMessage(owner.sheet, signOff.sheet, "record a sign-off") };
+  const sheet = owner.sheet;
   const text = `Signed off by ${name}, ${role}, on ${formatLongDate(signOff.date)}.`;
   await workbook.apply([{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
   return { done: true, text };

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { columnLetter } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnSpec, SheetContent, TableSpec } from "../../domain/layout";
+import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValues";
@@ -107,7 +108,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const rows = Array.from({ length: t.height }, (_, r) => rowValues(t.top + 1 + r));
       return { name: t.model.name, sheet: t.sheet.name, top: t.top, left: t.left, headers, rows };
     });
-    return { sheetNames: this.workbook.worksheets.map((s) => s.name), tables };
+    // The first cells of any sheet the tool might own, for its ownership mark (domain/ownedSheets.ts).
+    const sheetHeads = this.workbook.worksheets
+      .filter((sheet) => isSummarySheetName(sheet.name))
+      .map((sheet) => ({ sheet: sheet.name, cells: Array.from({ length: HEAD_ROWS }, (_, r) => fromExcelJs(sheet.getRow(r + 1).getCell(1).value)) }));
+    return { sheetNames: this.workbook.worksheets.map((s) => s.name), tables, sheetHeads };
   }
 
   async apply(changes: ChangeSet): Promise<void> {

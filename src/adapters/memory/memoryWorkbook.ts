@@ -1,5 +1,6 @@
 import { CellValue, isBlank } from "../../domain/cells";
 import { normaliseHeader } from "../../domain/contract";
+import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { CellStyle, ChartSpec, ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
@@ -89,7 +90,10 @@ export class MemoryWorkbook implements WorkbookPort {
         tables.push({ name: t.name, sheet: sheet.name, top: t.top, left: t.left, headers, rows });
       }
     }
-    return { sheetNames: this.sheets.map((s) => s.name), tables };
+    const sheetHeads = this.sheets
+      .filter((sheet) => isSummarySheetName(sheet.name))
+      .map((sheet) => ({ sheet: sheet.name, cells: Array.from({ length: HEAD_ROWS }, (_, r) => sheet.cells.get(key(r, 0))?.value ?? null) }));
+    return { sheetNames: this.sheets.map((s) => s.name), tables, sheetHeads };
   }
 
   async apply(changes: ChangeSet): Promise<void> {

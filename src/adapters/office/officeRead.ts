@@ -1,5 +1,6 @@
 import { CellValue, parseA1 } from "../../domain/cells";
 import { ACTION_COLUMNS, ACTION_PLAN, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES } from "../../domain/contract";
+import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { fromOffice, fromOfficeLean } from "./officeValues";
 
@@ -218,8 +219,16 @@ export async function readWorkbook(context: Excel.RequestContext, maxBytes: numb
       return { proxies, first };
     });
   };
+  // The first cells of sheets the tool might own (their ownership mark) ride with the plan's rows.
+  const headSheets = sheets.items.filter((s) => isSummarySheetName(s.name));
+  let heads: { sheet: string; range: Excel.Range }[] = [];
+  const queueHeads = () => {
+    heads = headSheets.map((s) => ({ sheet: s.name, range: sheets.getItem(s.name).getRangeByIndexes(0, 0, HEAD_ROWS, 1).load("values") }));
+  };
+  const withFirst = unknown.length > 0 || headSheets.length > 0 ? () => (queueHeads(), unknown.length > 0 && queueOthers()) : undefined;
   const planLoads = [...shapes.values()].flatMap((s) => rowLoads(s, maxBytes));
-  const loaded = await loadRows(context, planLoads, maxBytes, unknown.length > 0 ? queueOthers : undefined);
+  const loaded = await loadRows(context, planLoads, maxBytes, withFirst);
+  const sheetHeads = heads.map((h) => ({ sheet: h.sheet, cells: h.range.values.map((row) => fromOfficeLean(row[0])) }));
 
   const rowsByTable = new Map<string, CellValue[][]>();
   for (const part of loaded) {
@@ -246,7 +255,7 @@ export async function readWorkbook(context: Excel.RequestContext, maxBytes: numb
     return { ...place, rows: (rowsByTable.get(t.name.toLowerCase()) ?? []).slice(0, bodyRows) };
   });
   return {
-    snapshot: { sheetNames: sheets.items.map((s) => s.name), tables: snapshots },
+    snapshot: { sheetNames: sheets.items.map((s) => s.name), tables: snapshots, sheetHeads },
     sheets: sheets.items.map((s) => ({ name: s.name, position: s.position })),
   };
 }

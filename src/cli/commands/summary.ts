@@ -11,7 +11,8 @@ export const SUMMARY_USAGE = `Usage: csp-plan summary FILE --quarter Qn [--year 
 
 Rates every action (the RAG and RAG reason columns) and builds the quarter's summary sheet, e.g.
 "Q3 2014-15 Summary": figures by priority, the narrative, exceptions, missing updates and removals.
-Building it again replaces that sheet's contents and nothing else.
+Building it again replaces that sheet's contents and nothing else. A sheet of that name
+(in any letter case) that this tool did not make is never replaced: the summary is refused.
 
 Writes FILE in place (atomically), unless the workbook holds something that saving would lose
 (charts, pivot tables, macros, …): then it refuses and says what, and --out writes a new file instead.
@@ -24,7 +25,8 @@ Options:
   --json                print the counts, percentages, RAG counts and narrative as JSON
   -h, --help            this help
 
-Exit status: 0 built, 1 refused (the plan has structure errors, or FILE cannot be written safely), 2 unusable input.`;
+Exit status: 0 built, 1 refused (the plan has structure errors, a sheet of the summary's name is not the
+tool's, or FILE cannot be written safely), 2 unusable input.`;
 
 export interface SummaryRun {
   readonly file: string;

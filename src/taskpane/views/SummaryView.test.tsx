@@ -54,6 +54,16 @@ describe("Summary and review", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Q3 2014-15 Summary"]);
   });
 
+  it("will not build over a user's own sheet of the same name (Excel ignores letter case), and says how to go on", async () => {
+    const workbook = await memoryPlan(SAMPLE_PLAN);
+    workbook.setCell("q3 2014-15 summary", 0, 0, "My notes for the Q3 meeting");
+    const before = JSON.stringify(workbook.dump());
+    const { user } = await renderPane(workbook, "summary");
+    await user.click(screen.getByRole("button", { name: "Build Q3 summary" }));
+    expect(await screen.findByText(/The sheet "q3 2014-15 summary" was not made by this tool .* Rename that sheet/)).toBeTruthy();
+    expect(JSON.stringify(workbook.dump())).toBe(before);
+  });
+
   it("shows the figures per priority and overall", async () => {
     await buildQ3();
     const table = screen.getByRole("table", { name: "Outcomes by priority at 31 December 2014" });
