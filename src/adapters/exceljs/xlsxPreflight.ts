@@ -8,7 +8,8 @@
  * - the file size is checked first;
  * - the End Of Central Directory record (and its Zip64 form) is read and the number of entries is checked
  *   *before* the central directory is walked;
- * - the sum of the declared uncompressed sizes is checked;
+ * - the sum of the declared uncompressed sizes is checked, then each part's declared size and how far it is
+ *   compressed (its ratio), so a part that honestly declares hundreds of megabytes is refused unread;
  * - every entry is inflated with an output cap of its declared size, so a part that lies about its size
  *   (a "zip bomb") is refused instead of expanding.
  *
@@ -25,6 +26,15 @@ export interface PreflightLimits {
   maxEntries: number;
   /** Largest total of the entries' declared uncompressed sizes, in bytes. */
   maxUncompressedBytes: number;
+  /** Largest declared uncompressed size of any one part, in bytes. Checked before anything is inflated. */
+  maxPartBytes: number;
+  /**
+   * Largest ratio of a part's declared uncompressed size to its compressed size (e.g. 100 for 100:1), for parts
+   * declaring more than {@link PreflightLimits.compressionRatioFloorBytes}. Checked before anything is inflated.
+   */
+  maxCompressionRatio: number;
+  /** Parts declaring at most this many bytes are cheap to inflate whatever their ratio, so the ratio is not checked. */
+  compressionRatioFloorBytes: number;
   /**
    * What the sheets may hold, over the whole file. ExcelJS builds an object for every row and cell, and for
    * every cell a merged range or a data validation covers, so a tiny file declaring `A1:XFD1048576`, or a
@@ -42,6 +52,14 @@ export const DEFAULT_LIMITS: PreflightLimits = {
   maxFileBytes: 100 * 1024 * 1024,
   maxEntries: 10_000,
   maxUncompressedBytes: 1024 * 1024 * 1024,
+  // The action sheet of a 10,000-action plan is 5.8 MB of XML (9:1 compressed); of a 50,000-action plan 30 MB,
+  // which ExcelJS already reads in 570 MB. 128 MB is 22 times the first, and keeps the preflight (the file, at
+  // most 100 MB, plus one inflated part at a time) well under 400 MB.
+  maxPartBytes: 128 * 1024 * 1024,
+  // Real sheet XML compresses 9:1 to 30:1 (measured: plans, formatted empty rows, repeated formulas); deflate
+  // can reach 1,032:1. 100:1 is Apache POI's long-standing default for the same check on .xlsx files.
+  maxCompressionRatio: 100,
+  compressionRatioFloorBytes: 1024 * 1024,
   maxRows: 300_000,
   maxCells: 1_500_000,
   maxMergedCells: 100_000,
@@ -57,6 +75,8 @@ export type PreflightCode =
   | "damaged"
   | "too-many-entries"
   | "too-much-data"
+  | "part-too-large"
+  | "too-compressed"
   | "too-many-cells"
   | "not-a-workbook";
 
@@ -310,7 +330,36 @@ export function listZipEntries(buffer: Buffer, limits: PreflightLimits = DEFAULT
       `This file would expand to ${total} when opened, more than the limit of ${limit}, so it will not be opened.`,
     );
   }
+  for (const entry of entries) checkPartSize(entry, limits);
   return entries;
+}
+
+/**
+ * Refuses a part by its declared sizes alone, before anything inflates it: over `limits.maxPartBytes`
+ * uncompressed, or (above `limits.compressionRatioFloorBytes`) compressed more than `limits.maxCompressionRatio`
+ * to 1. A part that honestly declares hundreds of megabytes would otherwise be inflated in full.
+ *
+ * @throws PreflightError `part-too-large` or `too-compressed`.
+ */
+export function checkPartSize(entry: Pick<ZipEntry, "name" | "compressedSize" | "uncompressedSize">, limits: PreflightLimits = DEFAULT_LIMITS): void {
+  const { name, compressedSize, uncompressedSize } = entry;
+  if (uncompressedSize > limits.maxPartBytes) {
+    const [size, limit] = formatBytePair(uncompressedSize, limits.maxPartBytes);
+    throw new PreflightError(
+      "part-too-large",
+      `The part "${name}" of this file would expand to ${size} when opened, more than the limit of ${limit} for one part, ` +
+        "so it will not be opened.",
+    );
+  }
+  if (uncompressedSize > limits.compressionRatioFloorBytes && uncompressedSize > compressedSize * limits.maxCompressionRatio) {
+    const ratio = compressedSize === 0 ? "infinitely many" : formatCount(Math.floor(uncompressedSize / compressedSize));
+    throw new PreflightError(
+      "too-compressed",
+      `The part "${name}" of this file would expand from ${formatBytes(compressedSize)} to ${formatBytes(uncompressedSize)} when opened, ` +
+        `${ratio} times its size in the file, more than the limit of ${formatCount(limits.maxCompressionRatio)} times for one part, ` +
+        "so it will not be opened. A genuine workbook does not pack down that far.",
+    );
+  }
 }
 
 function findExtraField(buffer: Buffer, start: number, end: number, id: number): { start: number; end: number } | undefined {
