@@ -823,17 +823,17 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
   {
     id: "zip-bomb-honest",
     label: "A zip bomb that tells the truth: a 440 KB file whose action sheet declares 419 MB (padded with spaces)",
-    told: 'Refused before anything is unpacked, in about 65 MB and 0.3 s of CPU (it took 1.4 GB and 10 s before parts had a limit): "The part "xl/worksheets/sheet1.xml" of this file would expand to 419 MB when opened, more than the limit of 128 MB for one part".',
+    told: 'Refused before anything is unpacked, in about 65 MB and 0.3 s of CPU (it took 1.4 GB and 10 s before parts had a limit): "The part "xl/worksheets/sheet1.xml" of this file would expand to 419 MB when opened, more than the limit of 64 MB for one part".',
     build: () => paddedSheetBomb(419 * MB),
-    check: { refused: true, message: /The part "xl\/worksheets\/sheet1\.xml" of this file would expand to 419 MB when opened, more than the limit of 128 MB for one part/ },
+    check: { refused: true, message: /The part "xl\/worksheets\/sheet1\.xml" of this file would expand to 419 MB when opened, more than the limit of 64 MB for one part/ },
     summary: summaryUnusable(/would expand to 419 MB when opened/),
   },
   {
     id: "zip-bomb-ratio",
-    label: "A zip bomb under the size limit: a 115 KB file whose action sheet declares 100 MB (padded with spaces)",
-    told: 'Refused before anything is unpacked: "The part "xl/worksheets/sheet1.xml" of this file would expand from … to 100 MB when opened, … times its size in the file, more than the limit of 100 times for one part".',
-    build: () => paddedSheetBomb(100 * MB),
-    check: { refused: true, message: /The part "xl\/worksheets\/sheet1\.xml" of this file would expand from [\d.]+ KB to 100 MB when opened, [\d,]+ times its size in the file, more than the limit of 100 times for one part/ },
+    label: "A zip bomb under the size limit: a 75 KB file whose action sheet declares 60 MB (padded with spaces)",
+    told: 'Refused before anything is unpacked: "The part "xl/worksheets/sheet1.xml" of this file would expand from … to 60 MB when opened, … times its size in the file, more than the limit of 100 times for one part".',
+    build: () => paddedSheetBomb(60 * MB),
+    check: { refused: true, message: /The part "xl\/worksheets\/sheet1\.xml" of this file would expand from [\d.]+ KB to 60 MB when opened, [\d,]+ times its size in the file, more than the limit of 100 times for one part/ },
     summary: summaryUnusable(/more than the limit of 100 times for one part/),
   },
   {

@@ -641,11 +641,11 @@ describe("limits on each part, from its declared sizes", () => {
   /** A stored part of a few bytes that declares `declared` bytes: inflating it would find the lie, so a refusal by size shows nothing was read. */
   const declaring = (name: string, declared: number) => writeZip([...workbookParts(), { name, data: "<x/>", store: true }], { declaredSizes: { [name]: declared } });
 
-  it("refuses a part declaring more than 128 MB before inflating anything, naming the part and the limit", () => {
+  it("refuses a part declaring more than 64 MB before inflating anything, naming the part and the limit", () => {
     const buffer = declaring("xl/worksheets/sheet2.xml", 419 * MB);
     const error = refusal(() => preflightXlsx(buffer), "part-too-large");
     expect(error.message).toBe(
-      'The part "xl/worksheets/sheet2.xml" of this file would expand to 419 MB when opened, more than the limit of 128 MB for one part, so it will not be opened.',
+      'The part "xl/worksheets/sheet2.xml" of this file would expand to 419 MB when opened, more than the limit of 64 MB for one part, so it will not be opened.',
     );
   });
 

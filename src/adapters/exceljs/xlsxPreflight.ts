@@ -53,9 +53,10 @@ export const DEFAULT_LIMITS: PreflightLimits = {
   maxEntries: 10_000,
   maxUncompressedBytes: 1024 * 1024 * 1024,
   // The action sheet of a 10,000-action plan is 5.8 MB of XML (9:1 compressed); of a 50,000-action plan 30 MB,
-  // which ExcelJS already reads in 570 MB. 128 MB is 22 times the first, and keeps the preflight (the file, at
-  // most 100 MB, plus one inflated part at a time) well under 400 MB.
-  maxPartBytes: 128 * 1024 * 1024,
+  // which ExcelJS already reads in 570 MB. ExcelJS holds each part whole, as bytes and then as a string: a file
+  // of 63 MB parts (880 MB in all) is read in 380 MB at its peak, of 127 MB parts in 570 MB. 64 MB is 11 times
+  // a 10,000-action plan's sheet and keeps such a file under 400 MB.
+  maxPartBytes: 64 * 1024 * 1024,
   // Real sheet XML compresses 9:1 to 30:1 (measured: plans, formatted empty rows, repeated formulas); deflate
   // can reach 1,032:1. 100:1 is Apache POI's long-standing default for the same check on .xlsx files.
   maxCompressionRatio: 100,
