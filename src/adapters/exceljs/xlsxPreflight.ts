@@ -13,7 +13,11 @@
  * - every entry is inflated with an output cap of its declared size, so a part that lies about its size
  *   (a "zip bomb") is refused instead of expanding.
  *
- * Node only: `Buffer` and `node:zlib`; no other dependencies.
+ * Node only: `Buffer` and `node:zlib`; no other dependencies. A zip library such as yauzl (3.4.0) was tried
+ * for the listing and not used: it refuses an archive whose comment contains the end-record signature, or
+ * with bytes after the end record, both of which this reader opens (the first is tested); it is callback-only,
+ * so this check and every synchronous reader of parts would become asynchronous; and it checks nothing
+ * this reader does not, except file names, which matter only when extracting to disk.
  */
 import { constants as bufferConstants } from "node:buffer";
 import { inflateRawSync } from "node:zlib";
