@@ -257,8 +257,9 @@ function checkLocalHeader(buffer: Buffer, entry: ZipEntry): number {
 
 /**
  * Lists the entries of a zip archive from its central directory, refusing archives that are not zips,
- * are damaged, have more than `limits.maxEntries` entries (checked before the directory is read) or
- * declare more than `limits.maxUncompressedBytes` of uncompressed data in total.
+ * are damaged, have more than `limits.maxEntries` entries (checked before the directory is read),
+ * declare more than `limits.maxUncompressedBytes` of uncompressed data in total, or hold a part that
+ * {@link checkPartSize} refuses. Nothing is inflated.
  */
 export function listZipEntries(buffer: Buffer, limits: PreflightLimits = DEFAULT_LIMITS): ZipEntry[] {
   const cd = locateCentralDirectory(buffer);
@@ -754,8 +755,9 @@ export function preflightXlsx(buffer: Buffer, limits: PreflightLimits = DEFAULT_
     throw new PreflightError("not-a-workbook", `This is a zip file but not an Excel workbook (.xlsx)${otherKind(names)}.`);
   }
 
-  // ExcelJS inflates every part without a cap: make sure none is bigger than it claims to be.
-  for (const entry of entries) readZipEntry(buffer, entry);
+  // ExcelJS inflates every part without a cap: make sure none is bigger than it claims to be. Worksheets, the
+  // big parts, are left to findRoundTripLosses, which inflates each of them once anyway (no second copy in memory).
+  for (const entry of entries) if (!WORKSHEET_PART.test(entry.name)) readZipEntry(buffer, entry);
 
   return { entries, losses: findRoundTripLosses(buffer, entries, limits) };
 }
