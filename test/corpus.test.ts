@@ -59,7 +59,7 @@ const ISSUE_ITEMS: Record<string, string[]> = {
   "an empty table": ["empty-table"],
   "header only": ["header-only"],
   "a huge used range": ["huge-used-range", "formatted-rows-to-bottom"],
-  "a zip bomb": ["zip-bomb", "zip-bomb-declared"],
+  "a zip bomb": ["zip-bomb", "zip-bomb-declared", "zip-bomb-honest", "zip-bomb-ratio"],
   "tiny files that declare huge validation or merge ranges": ["huge-validation-range", "huge-merge-range", "merge-two-whole-columns"],
   "not a zip": ["not-a-zip"],
   "a truncated zip": ["truncated-zip"],

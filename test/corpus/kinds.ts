@@ -8,6 +8,7 @@
  * rule ids, cells and message parts), and what `summary` may do with the file.
  */
 import type ExcelJS from "exceljs";
+import { constants as zlibConstants, deflateRawSync } from "node:zlib";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/excelJsWorkbook";
 import { listZipEntries, readZipEntry } from "../../src/adapters/exceljs/xlsxPreflight";
 import { ACTION_PLAN, PLAN_SETTINGS, PRIORITIES, SETTINGS } from "../../src/domain/contract";
@@ -17,7 +18,7 @@ import { PlanSeed, SeedAction } from "../../src/domain/planSeed";
 import { Change } from "../../src/port/workbookPort";
 import { setUpPlan } from "../../src/usecases/setUpPlan";
 import { BASE_SEED, CLEAN_ACTION } from "../support/planFixture";
-import { writeZip, ZipWriterEntry } from "../support/zipWriter";
+import { crc32, crc32Combine, writeZip, ZipWriterEntry } from "../support/zipWriter";
 
 // ---------------------------------------------------------------------------------------------
 // What a kind expects
@@ -247,6 +248,37 @@ function formattedRows(first: number, last: number): string {
   const rows: string[] = [];
   for (let r = first; r <= last; r++) rows.push(`<row r="${r}" s="1" customFormat="1"/>`);
   return rows.join("");
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The plan with its action sheet padded out with spaces (legal between XML elements) to `size` bytes, honestly
+ * declared: a zip bomb whose headers tell the truth. The part is deflated in pieces, each ended with a full
+ * flush so that the same 1 MB of spaces compresses once and is repeated, and its CRC-32 is combined rather than
+ * computed over hundreds of megabytes.
+ */
+async function paddedSheetBomb(size: number): Promise<Buffer> {
+  const parts = partsOf(await planBytes());
+  const sheet = parts.find((p) => p.name === ACTION_SHEET_PART)!;
+  const at = sheet.data.indexOf("</sheetData>");
+  const [head, tail] = [sheet.data.subarray(0, at), sheet.data.subarray(at)];
+  const padding = size - head.length - tail.length;
+  const chunk = Buffer.alloc(MB, 0x20);
+  const rest = chunk.subarray(0, padding % MB);
+  const flushed = (data: Buffer) => deflateRawSync(data, { finishFlush: zlibConstants.Z_FULL_FLUSH });
+  const [chunkBody, chunkCrc] = [flushed(chunk), crc32(chunk)];
+
+  const bodies = [flushed(head)];
+  let crc = crc32(head);
+  for (let i = 0; i < Math.floor(padding / MB); i++) {
+    bodies.push(chunkBody);
+    crc = crc32Combine(crc, chunkCrc, MB);
+  }
+  bodies.push(flushed(rest), deflateRawSync(tail));
+  crc = crc32Combine(crc32Combine(crc, crc32(rest), rest.length), crc32(tail), tail.length);
+  const bomb = { name: ACTION_SHEET_PART, data: Buffer.concat(bodies), deflated: { size, crc } };
+  return writeZip(parts.map((p) => (p === sheet ? bomb : p)));
 }
 
 const CHART_XML =
@@ -787,6 +819,22 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
     build: async () => writeZip(partsOf(await planBytes()), { declaredSizes: { "xl/sharedStrings.xml": 5 * 1024 ** 3 } }),
     check: { refused: true, message: /would expand to 5 GB when opened, more than the limit of 1 GB/ },
     summary: summaryUnusable(/would expand to 5 GB/),
+  },
+  {
+    id: "zip-bomb-honest",
+    label: "A zip bomb that tells the truth: a 440 KB file whose action sheet declares 419 MB (padded with spaces)",
+    told: 'Refused before anything is unpacked, in about 65 MB and 0.3 s of CPU (it took 1.4 GB and 10 s before parts had a limit): "The part "xl/worksheets/sheet1.xml" of this file would expand to 419 MB when opened, more than the limit of 64 MB for one part".',
+    build: () => paddedSheetBomb(419 * MB),
+    check: { refused: true, message: /The part "xl\/worksheets\/sheet1\.xml" of this file would expand to 419 MB when opened, more than the limit of 64 MB for one part/ },
+    summary: summaryUnusable(/would expand to 419 MB when opened/),
+  },
+  {
+    id: "zip-bomb-ratio",
+    label: "A zip bomb under the size limit: a 75 KB file whose action sheet declares 60 MB (padded with spaces)",
+    told: 'Refused before anything is unpacked: "The part "xl/worksheets/sheet1.xml" of this file would expand from … to 60 MB when opened, … times its size in the file, more than the limit of 100 times for one part".',
+    build: () => paddedSheetBomb(60 * MB),
+    check: { refused: true, message: /The part "xl\/worksheets\/sheet1\.xml" of this file would expand from [\d.]+ KB to 60 MB when opened, [\d,]+ times its size in the file, more than the limit of 100 times for one part/ },
+    summary: summaryUnusable(/more than the limit of 100 times for one part/),
   },
   {
     id: "too-many-parts",

@@ -12,6 +12,12 @@ export interface ZipWriterEntry {
   data: Buffer | string;
   /** Store uncompressed (method 0) instead of deflating (method 8). */
   store?: boolean;
+  /**
+   * Already deflated: `data` is then the raw deflate stream, written as it is, and these are the
+   * uncompressed size and CRC-32 to declare. Lets a test build a part of hundreds of megabytes without
+   * holding or compressing it (see {@link crc32Combine}).
+   */
+  deflated?: { size: number; crc: number };
 }
 
 export interface ZipWriterOptions {
@@ -40,6 +46,33 @@ export function crc32(data: Buffer): number {
   let crc = 0xffffffff;
   for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** 32×32 bit matrix times vector over GF(2), as in zlib's crc32_combine. */
+function gf2Times(matrix: number[], vector: number): number {
+  let sum = 0;
+  for (let v = vector >>> 0, i = 0; v !== 0; v >>>= 1, i++) if (v & 1) sum ^= matrix[i];
+  return sum >>> 0;
+}
+
+function gf2Square(matrix: number[]): number[] {
+  return matrix.map((row) => gf2Times(matrix, row));
+}
+
+/**
+ * The CRC-32 of A followed by B, from the CRC-32 of each and B's length in bytes (zlib's crc32_combine):
+ * the CRC of a part of hundreds of megabytes without reading them.
+ */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  // The operator that appends one zero bit, then squared up to one zero byte and on by powers of two.
+  let operator = [0xedb88320, ...Array.from({ length: 31 }, (_, n) => (1 << n) >>> 0)];
+  operator = gf2Square(gf2Square(gf2Square(operator)));
+  let crc = crcA >>> 0;
+  for (let n = lengthB; n > 0; n = Math.floor(n / 2)) {
+    if (n % 2 === 1) crc = gf2Times(operator, crc);
+    operator = gf2Square(operator);
+  }
+  return (crc ^ crcB) >>> 0;
 }
 
 const U16_MAX = 0xffff;
@@ -72,9 +105,11 @@ export function writeZip(entries: ZipWriterEntry[], options: ZipWriterOptions = 
   const prepared = entries.map((entry) => {
     const raw = typeof entry.data === "string" ? Buffer.from(entry.data, "utf8") : entry.data;
     const method = entry.store ? 0 : 8;
-    const body = entry.store ? raw : deflateRawSync(raw);
-    const declaredSize = Object.prototype.hasOwnProperty.call(declaredSizes, entry.name) ? declaredSizes[entry.name] : raw.length;
-    return { entry, raw, method, body, declaredSize };
+    const body = entry.store || entry.deflated ? raw : deflateRawSync(raw);
+    const size = entry.deflated ? entry.deflated.size : raw.length;
+    const declaredSize = Object.prototype.hasOwnProperty.call(declaredSizes, entry.name) ? declaredSizes[entry.name] : size;
+    const crc = entry.deflated ? entry.deflated.crc : crc32(raw);
+    return { entry, method, body, declaredSize, crc };
   });
 
   // Every size and offset is known once the bodies are compressed, so decide on Zip64 up front.
@@ -86,9 +121,9 @@ export function writeZip(entries: ZipWriterEntry[], options: ZipWriterOptions = 
     prepared.some((p) => p.declaredSize >= U32_MAX || p.body.length >= U32_MAX);
 
   const written: Written[] = [];
-  for (const { entry, raw, method, body, declaredSize } of prepared) {
+  for (const { entry, method, body, declaredSize, crc } of prepared) {
     const name = Buffer.from(entry.name, "utf8");
-    const item: Written = { name, method, crc: crc32(raw), compressedSize: body.length, declaredSize, offset };
+    const item: Written = { name, method, crc, compressedSize: body.length, declaredSize, offset };
     const extra = zip64 ? zip64Extra([declaredSize, body.length]) : Buffer.alloc(0);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);

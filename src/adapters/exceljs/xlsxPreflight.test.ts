@@ -1,5 +1,5 @@
 import { deflateRawSync } from "node:zlib";
-import { writeZip, ZipWriterEntry } from "../../../test/support/zipWriter";
+import { crc32, crc32Combine, writeZip, ZipWriterEntry } from "../../../test/support/zipWriter";
 import {
   cellsInRange,
   DEFAULT_LIMITS,
@@ -158,7 +158,7 @@ function noise(length: number, seed = 12345): Buffer {
   return bytes;
 }
 
-const SMALL_LIMITS: PreflightLimits = { maxFileBytes: 1_000, maxEntries: 5, maxUncompressedBytes: 10_000, maxRows: 100, maxCells: 1_000, maxMergedCells: 100, maxValidatedCells: 1_000 };
+const SMALL_LIMITS: PreflightLimits = { maxFileBytes: 1_000, maxEntries: 5, maxUncompressedBytes: 10_000, maxPartBytes: 10_000, maxCompressionRatio: 100, compressionRatioFloorBytes: 10_000, maxRows: 100, maxCells: 1_000, maxMergedCells: 100, maxValidatedCells: 1_000 };
 
 // ---------------------------------------------------------------------------------------------
 // A clean workbook
@@ -636,6 +636,60 @@ describe("limits", () => {
   });
 });
 
+describe("limits on each part, from its declared sizes", () => {
+  const MB = 1024 * 1024;
+  /** A stored part of a few bytes that declares `declared` bytes: inflating it would find the lie, so a refusal by size shows nothing was read. */
+  const declaring = (name: string, declared: number) => writeZip([...workbookParts(), { name, data: "<x/>", store: true }], { declaredSizes: { [name]: declared } });
+
+  it("refuses a part declaring more than 64 MB before inflating anything, naming the part and the limit", () => {
+    const buffer = declaring("xl/worksheets/sheet2.xml", 419 * MB);
+    const error = refusal(() => preflightXlsx(buffer), "part-too-large");
+    expect(error.message).toBe(
+      'The part "xl/worksheets/sheet2.xml" of this file would expand to 419 MB when opened, more than the limit of 64 MB for one part, so it will not be opened.',
+    );
+  });
+
+  it("accepts a part declaring exactly the limit, and refuses one byte more", () => {
+    const data = noise(2_000).toString("hex"); // 4,000 bytes that compress about 2:1
+    const buffer = writeZip([{ name: "a.txt", data }]);
+    expect(listZipEntries(buffer, { ...SMALL_LIMITS, maxPartBytes: 4_000 })).toHaveLength(1);
+    const error = refusal(() => listZipEntries(buffer, { ...SMALL_LIMITS, maxPartBytes: 3_999 }), "part-too-large");
+    expect(error.message).toContain("would expand to 4,000 bytes when opened, more than the limit of 3,999 bytes for one part");
+  });
+
+  it("refuses a part compressed more than 100:1 before inflating it", () => {
+    // 50 MB declared, 10 KB in the file: a stored part that is really 4 bytes, so reading it would say "damaged".
+    const buffer = writeZip([...workbookParts(), { name: "xl/sharedStrings.xml", data: Buffer.alloc(10 * 1024, 0x20), store: true }], {
+      declaredSizes: { "xl/sharedStrings.xml": 50 * MB },
+    });
+    const error = refusal(() => preflightXlsx(buffer), "too-compressed");
+    expect(error.message).toBe(
+      'The part "xl/sharedStrings.xml" of this file would expand from 10 KB to 50 MB when opened, 5,120 times its size in the file, ' +
+        "more than the limit of 100 times for one part, so it will not be opened. A genuine workbook does not pack down that far.",
+    );
+  });
+
+  it("refuses an honest part of zeros compressed about 1,000:1, but not the same under the size floor", () => {
+    const zeros = (bytes: number) => writeZip([{ name: "zeros.bin", data: Buffer.alloc(bytes) }]);
+    refusal(() => listZipEntries(zeros(2 * MB)), "too-compressed");
+    const [small] = listZipEntries(zeros(MB));
+    expect(small.uncompressedSize / small.compressedSize).toBeGreaterThan(500);
+  });
+
+  it("accepts sheet XML as compressible as real sheets (formatted empty rows, about 16:1)", () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `<row r="${i + 2}" s="1" customFormat="1"/>`).join("");
+    const buffer = writeZip([{ name: "xl/worksheets/sheet1.xml", data: `<worksheet><sheetData>${rows}</sheetData></worksheet>` }]);
+    const [entry] = listZipEntries(buffer);
+    expect(entry.uncompressedSize).toBeGreaterThan(2 * MB);
+    expect(entry.uncompressedSize / entry.compressedSize).toBeLessThan(100);
+  });
+
+  it("checks the total declared size before each part's", () => {
+    const buffer = declaring("xl/worksheets/sheet2.xml", 5 * 1024 * MB);
+    expect(refusal(() => preflightXlsx(buffer), "too-much-data").message).toContain("would expand to 5 GB");
+  });
+});
+
 describe("filters", () => {
   it("counts a filter's criteria as a loss, but not filter buttons alone", () => {
     const criteria = '<autoFilter ref="A1:C9"><filterColumn colId="2"><filters><filter val="On target"/></filters></filterColumn></autoFilter>';
@@ -778,6 +832,13 @@ describe("test zip writer", () => {
   it("writes the standard CRC-32 check value", () => {
     const buffer = writeZip([{ name: "a.txt", data: "The quick brown fox jumps over the lazy dog", store: true }]);
     expect(buffer.readUInt32LE(14)).toBe(0x414fa339);
+  });
+
+  it("combines CRC-32 values as if the data were joined", () => {
+    const a = Buffer.from("Reduce anti-social behaviour ");
+    const b = Buffer.from(" ".repeat(100_003));
+    expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(Buffer.concat([a, b])));
+    expect(crc32Combine(crc32(a), crc32(Buffer.alloc(0)), 0)).toBe(crc32(a));
   });
 
   it("writes deflate streams that inflate to the data", () => {
