@@ -6,6 +6,7 @@ import { Period } from "./period";
 import { cellRef, findOfficer, findPriority, isOpen, Plan, PlanAction } from "./plan";
 import { yearEnd, yearStart, formatFinancialYear } from "./quarters";
 import { nearestName } from "./textMatch";
+import { cappedList } from "./wording";
 
 const HEDGING = /\b(try|tries|trying|consider|considering|explore|exploring|look(?:ing)? into|where possible|as appropriate|hope to|hoping to)\b/i;
 const MIN_ACTION_WORDS = 4;
@@ -166,6 +167,6 @@ function overloaded(plan: Plan): Finding[] {
     .map(([officer, actions]) => ({
       severity: "warning" as const, rule: "smart.assignable.overloaded", sheet: m.table.sheet ?? ACTION_PLAN.sheet,
       cell: cellRef(m, actions[0].row, "leadOfficer"), actionId: actions[0].id || null,
-      message: `"${officer}" leads ${actions.length} open actions (more than ${limit}): ${actions.map((a) => a.id || "no ID").join(", ")}. Consider sharing them out.`,
+      message: `"${officer}" leads ${actions.length} open actions (more than ${limit}): ${cappedList(actions.map((a) => a.id || "no ID"))}. Consider sharing them out.`,
     }));
 }
