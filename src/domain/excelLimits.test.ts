@@ -44,7 +44,7 @@ describe("Excel's limits on what the tool writes", () => {
     expect(sheetNameProblem("it's fine")).toBeUndefined();
     expect(sheetNameProblem("HISTORY")).toMatch(/History/);
     expect(sheetNameProblem("Сводка 第3四半期")).toBeUndefined();
-    const names = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS].map((t) => t.sheet);
+    const names: string[] = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS].map((t) => t.sheet);
     for (const startYear of [1999, 2014, 9998]) for (const q of QUARTERS) names.push(summarySheetName({ startYear }, q));
     expect(names.filter((n) => sheetNameProblem(n) !== undefined)).toEqual([]);
   });

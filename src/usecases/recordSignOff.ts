@@ -1,4 +1,5 @@
 import { formatLongDate, IsoDate } from "../domain/dates";
+import { fitText } from "../domain/excelLimits";
 import { SIGN_OFF_CELL } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
 
@@ -12,7 +13,10 @@ export interface SignOff {
 
 export type SignOffOutcome = { readonly done: true; readonly text: string } | { readonly done: false; readonly reason: string };
 
-/** The chair records sign-off of a quarter's summary, in words, on the summary sheet itself. */
+/**
+ * The chair records sign-off of a quarter's summary, in words, on the summary sheet itself; the text
+ * returned is the text written (at most one cell's 32,767 characters).
+ */
 export async function recordSignOff(workbook: WorkbookPort, signOff: SignOff): Promise<SignOffOutcome> {
   const name = signOff.name.trim();
   const role = signOff.role.trim();
@@ -21,7 +25,8 @@ export async function recordSignOff(workbook: WorkbookPort, signOff: SignOff): P
   const { sheetNames } = await workbook.read();
   const sheet = sheetNames.find((s) => s.toLowerCase() === signOff.sheet.toLowerCase());
   if (!sheet) return { done: false, reason: `There is no "${signOff.sheet}" sheet yet: build the summary first.` };
-  const text = `Signed off by ${name}, ${role}, on ${formatLongDate(signOff.date)}.`;
+  // Composed text on a sheet the tool owns: kept within one cell, with a visible … if a name or role overfills it.
+  const text = fitText(`Signed off by ${name}, ${role}, on ${formatLongDate(signOff.date)}.`);
   await workbook.apply([{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
   return { done: true, text };
 }

@@ -1,6 +1,7 @@
 import { cellText } from "../domain/cells";
 import { checkSnapshot } from "../domain/check";
 import { normaliseHeader, parseStatus, Quarter, STATUSES, Status, UPDATE_COLUMN } from "../domain/contract";
+import { EXCEL_LIMITS } from "../domain/excelLimits";
 import { PeriodChoice } from "../domain/period";
 import { TableCellWrite, WorkbookPort } from "../port/workbookPort";
 
@@ -17,7 +18,8 @@ export interface ActionUpdate {
 
 export type UpdateOutcome = { readonly done: true } | { readonly done: false; readonly reason: string };
 
-const MAX_UPDATE_LENGTH = 32_767; // Excel's limit for one cell
+// An officer's own words go into the plan whole or not at all: never shortened.
+const MAX_UPDATE_LENGTH = EXCEL_LIMITS.cellCharacters;
 
 /**
  * A lead officer sets their action's status and this quarter's update. Validated before writing; writes
