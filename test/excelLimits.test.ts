@@ -335,6 +335,24 @@ describe("messages about a 10,000-action plan", () => {
   /** Long enough for any one finding about one action; far short of a list of hundreds of IDs. */
   const BOUND = 600;
 
+  it("quote at most 100 characters of a person's text, however long the cell", async () => {
+    const word = exactly(MAX, "Ωμέγα");
+    const workbook = await memoryPlan({
+      ...HOSTILE,
+      actions: [
+        hostile({ id: longId("E"), action: word, measure: exactly(MAX, "Ωμέγα σίγμα "), leadAgency: exactly(MAX, "Агентство "), targetDate: exactly(MAX, "end of March ") }),
+        hostile({ id: "1.2", status: exactly(MAX, "In progress ") as SeedAction["status"] }),
+      ],
+    });
+    const check = await checkPlan(workbook);
+    const rules = new Set(check.findings.map((f) => f.rule));
+    for (const rule of ["smart.specific.too-short", "smart.measurable.not-quantifiable", "smart.assignable.agency-mismatch", "smart.timely.not-a-date", "structure.unknown-status", "structure.id-format"]) {
+      expect([rule, rules.has(rule)]).toEqual([rule, true]);
+    }
+    expect(check.findings.filter((f) => f.message.length > BOUND).map((f) => f.rule)).toEqual([]);
+    expect(check.findings.find((f) => f.rule === "smart.specific.too-short")!.message).toContain(`"${word.slice(0, 99)}…"`);
+  });
+
   it("name at most ten actions, then say how many more, and no message or summary cell runs on", async () => {
     const seed = scaledPlan(10_000);
     const workbook = await memoryPlan(seed);

@@ -1,4 +1,4 @@
-import { cappedList, capitalise, joinList, numberWords } from "./wording";
+import { cappedList, capitalise, joinList, numberWords, quoted, shortText } from "./wording";
 
 describe("house style wording", () => {
   it("writes one to nine in words and 10 and above in numerals", () => {
@@ -40,5 +40,15 @@ describe("long lists in messages", () => {
     expect(text).toContain(`… and ${333 - named} more`);
     expect(cappedList(ids, { max: Infinity, maxChars: 100_000 })).toBe(ids.join(", "));
     expect(cappedList(["a-very-long-name"], { maxChars: 5 })).toBe("… and 1 more");
+  });
+});
+
+describe("a person's text in a message", () => {
+  it("is quoted whole up to 100 characters, and shortened with … beyond", () => {
+    expect(quoted("Run patrols")).toBe('"Run patrols"');
+    expect(quoted("x".repeat(100))).toBe(`"${"x".repeat(100)}"`);
+    expect(quoted("x".repeat(32_767))).toBe(`"${"x".repeat(99)}…"`);
+    expect(shortText("1.1")).toBe("1.1");
+    expect(shortText("😀".repeat(60))).toBe(`${"😀".repeat(49)}…`);
   });
 });

@@ -1,4 +1,5 @@
 /** Committee house style for numbers and lists (brief §5). */
+import { fitText } from "./excelLimits";
 
 const WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
@@ -56,6 +57,22 @@ export function joinList(items: readonly string[], max: number = LIST_CAP): stri
   if (items.length > max) return cappedList(items, { max });
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** How much of a person's own text a message quotes: enough to recognise it, short enough to read. */
+export const QUOTE_CAP = 100;
+
+/**
+ * A person's text as a message names it: at most 100 characters (default), ending in `…` when shortened, so
+ * a message about a 32,767-character cell stays one readable line. Unquoted, for IDs and names in running text.
+ */
+export function shortText(text: string, max: number = QUOTE_CAP): string {
+  return fitText(text, max);
+}
+
+/** {@link shortText} in double quotes: `"Run patrols in the town centre"`. */
+export function quoted(text: string, max: number = QUOTE_CAP): string {
+  return `"${fitText(text, max)}"`;
 }
 
 export function plural(n: number, one: string, many: string): string {

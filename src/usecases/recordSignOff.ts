@@ -1,5 +1,6 @@
 import { formatLongDate, IsoDate } from "../domain/dates";
 import { fitText } from "../domain/excelLimits";
+import { quoted } from "../domain/wording";
 import { SIGN_OFF_CELL } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
 
@@ -24,7 +25,7 @@ export async function recordSignOff(workbook: WorkbookPort, signOff: SignOff): P
   if (!/^\d{4}-\d{2}-\d{2}$/.test(signOff.date)) return { done: false, reason: "Give the date of the sign-off." };
   const { sheetNames } = await workbook.read();
   const sheet = sheetNames.find((s) => s.toLowerCase() === signOff.sheet.toLowerCase());
-  if (!sheet) return { done: false, reason: `There is no "${signOff.sheet}" sheet yet: build the summary first.` };
+  if (!sheet) return { done: false, reason: `There is no ${quoted(signOff.sheet)} sheet yet: build the summary first.` };
   // Composed text on a sheet the tool owns: kept within one cell, with a visible … if a name or role overfills it.
   const text = fitText(`Signed off by ${name}, ${role}, on ${formatLongDate(signOff.date)}.`);
   await workbook.apply([{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
