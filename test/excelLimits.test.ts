@@ -3,8 +3,8 @@
  * holds: each kind of write (set-up, summary first and again, officer update, sign-off, adoption, repair,
  * RAG refresh, and the command line's init, init --sample, summary in place and --out, and demo) runs on a
  * hostile plan — text of exactly 32,767 characters in actions, updates, names, the plan name and notes,
- * non-Latin scripts, emoji, IDs thousands of characters long — through the in-memory adapter and through
- * ExcelJS as real .xlsx files re-opened. After each write the whole workbook is walked (test/support/
+ * non-Latin scripts, emoji, IDs thousands of characters long — through the in-memory adapter, the Office.js
+ * adapter on its test double, and ExcelJS as real .xlsx files re-opened. After each write the whole workbook is walked (test/support/
  * limitsWalk.ts): every cell's text, sheet name, table name, column width, cell position and typed list.
  *
  * Then long lists in messages: a check of a 10,000-action plan gives no message longer than a bound, and the
@@ -12,6 +12,8 @@
  */
 import { promises as fs } from "node:fs";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
+import { OfficeWorkbook } from "../src/adapters/office/officeWorkbook";
+import { a1 } from "../src/domain/cells";
 import { MemoryWorkbook } from "../src/adapters/memory/memoryWorkbook";
 import { findingLines } from "../src/cli/report";
 import { Io } from "../src/cli/io";
@@ -30,7 +32,8 @@ import { recordSignOff } from "../src/usecases/recordSignOff";
 import { refreshRag } from "../src/usecases/refreshRag";
 import { setUpPlan } from "../src/usecases/setUpPlan";
 import { updateAction } from "../src/usecases/updateAction";
-import { fileWalk, LimitsWalk, memoryWalk } from "./support/limitsWalk";
+import { createFakeExcel, installExcelGlobals, uninstallExcelGlobals } from "./support/fakeExcel";
+import { fileWalk, LimitsWalk, memoryWalk, officeWalk } from "./support/limitsWalk";
 import { BASE_SEED, CLEAN_ACTION, memoryPlan } from "./support/planFixture";
 import { useTempDir } from "./support/tempDir";
 
@@ -115,7 +118,29 @@ function excelJsHost(): Host {
   };
 }
 
-const HOSTS: [string, () => Host][] = [["in memory", memoryHost], ["ExcelJS (.xlsx saved and re-opened)", excelJsHost]];
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function officeHost(): Host {
+  const fake = createFakeExcel();
+  return {
+    port: new OfficeWorkbook(fake.run),
+    walk: () => officeWalk(fake),
+    userTable: (sheet, name, headers, rows) => {
+      if (!fake.sheetNames().includes(sheet)) fake.addSheet(sheet);
+      const grid = [headers, ...rows].map((r) => r.map((v) => (v instanceof Date ? (v.getTime() - EXCEL_EPOCH) / 86_400_000 : (v ?? "") as string | number | boolean)));
+      const formats = [headers, ...rows].map((r) => r.map((v) => (v instanceof Date ? "dd/mm/yyyy" : typeof v === "string" ? "@" : "General")));
+      fake.setValues(sheet, "B3", grid, formats);
+      fake.addTable(sheet, name, `B3:${a1(2 + rows.length, headers.length)}`);
+    },
+  };
+}
+
+const HOSTS: [string, () => Host][] = [
+  ["in memory", memoryHost], ["Office.js (test double)", officeHost], ["ExcelJS (.xlsx saved and re-opened)", excelJsHost],
+];
+
+beforeAll(() => installExcelGlobals());
+afterAll(() => uninstallExcelGlobals());
 
 async function done<T extends { done: boolean }>(outcome: Promise<T>): Promise<Extract<T, { done: true }>> {
   const result = await outcome;
@@ -255,6 +280,11 @@ describe("the walk itself", () => {
       "'Sheet1'!A1048577: beyond Excel's last row or column",
       `The sheet name "${"a".repeat(32)}" is 32 characters; Excel allows at most 31.`,
     ]);
+
+    const fake = createFakeExcel();
+    fake.addSheet("Sheet1");
+    fake.setValues("Sheet1", "C4", [["x".repeat(MAX + 1), "fine"]]);
+    expect((await officeWalk(fake)).breaches).toEqual([`'Sheet1'!C4: ${MAX + 1} characters`]); // (the double itself refuses bad table names)
 
     const excel = ExcelJsWorkbook.empty();
     const sheet = excel.workbook.addWorksheet("Sheet1");

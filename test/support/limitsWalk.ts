@@ -12,6 +12,8 @@ import ExcelJS from "exceljs";
 import { MemoryWorkbook } from "../../src/adapters/memory/memoryWorkbook";
 import { a1 } from "../../src/domain/cells";
 import { EXCEL_LIMITS, sheetNameProblem, tableNameProblem } from "../../src/domain/excelLimits";
+import { FakeExcel } from "./fakeExcel";
+import { parseA1 } from "./fakeExcel/a1";
 import { normaliseValue } from "./workbookDump";
 
 export interface LimitsWalk {
@@ -58,11 +60,14 @@ class Walker {
     if (width !== undefined && !(width >= 0 && width <= EXCEL_LIMITS.columnWidth)) this.breaches.push(`'${sheet}' column ${column + 1}: width ${width}`);
   }
 
+  /** A list validation's source as stored in a file (a typed list in double quotes). */
   validation(sheet: string, range: string, formula: string): void {
     // Only a typed list ("a,b,c") has Excel's 255-character limit; a reference or formula has not.
-    if (formula.startsWith('"') && formula.length - 2 > EXCEL_LIMITS.validationListCharacters) {
-      this.breaches.push(`'${sheet}'!${range}: a list validation of ${formula.length - 2} characters`);
-    }
+    if (formula.startsWith('"')) this.typedList(sheet, range, formula.slice(1, -1));
+  }
+
+  typedList(sheet: string, range: string, list: string): void {
+    if (list.length > EXCEL_LIMITS.validationListCharacters) this.breaches.push(`'${sheet}'!${range}: a list validation of ${list.length} characters`);
   }
 
   result(): LimitsWalk {
@@ -106,5 +111,40 @@ export async function fileWalk(bytes: Buffer): Promise<LimitsWalk> {
       for (const formula of validation?.formulae ?? []) walker.validation(sheet.name, range, String(formula));
     }
   }
+  return walker.result();
+}
+
+/**
+ * The Office.js test double, through its inspection API: every cell of each sheet's used range, the sheet and
+ * table names, and typed list validations (a source not starting with `=`). Column widths are left out: Office
+ * sets them in points, and the adapter's conversion from characters is its own.
+ */
+export async function officeWalk(fake: FakeExcel): Promise<LimitsWalk> {
+  const walker = new Walker();
+  const names = fake.sheetNames();
+  const used = await fake.run(async (context) => {
+    const ranges = names.map((name) => {
+      const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      r.load("address");
+      return r;
+    });
+    await context.sync();
+    return ranges.map((r) => (r.isNullObject ? undefined : r.address));
+  });
+  for (const table of fake.tables()) walker.table(table.sheet, table.name);
+  names.forEach((name, i) => {
+    walker.sheet(name);
+    const rect = used[i] === undefined ? undefined : parseA1(used[i]!)?.rect;
+    for (let row = rect?.row ?? 0; rect && row < rect.row + rect.rows; row++) {
+      for (let column = rect.col; column < rect.col + rect.cols; column++) {
+        const value = fake.cell(name, a1(row, column))?.value;
+        if (value !== undefined && value !== "") walker.cell(name, row, column, typeof value === "string" ? value : undefined);
+      }
+    }
+    for (const v of fake.validations(name)) {
+      const source = (v.rule as { list?: { source?: unknown } } | undefined)?.list?.source;
+      if (typeof source === "string" && !source.startsWith("=")) walker.typedList(name, v.address, source);
+    }
+  });
   return walker.result();
 }
