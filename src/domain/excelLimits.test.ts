@@ -59,6 +59,7 @@ describe("Excel's limits on what the tool writes", () => {
     expect(tableNameProblem("Q1")).toMatch(/cell reference/);
     expect(tableNameProblem("1Plan")).toMatch(/begin with/);
     expect(tableNameProblem("Action Plan")).toMatch(/no spaces/);
+    expect(tableNameProblem("\\a\\b")).toMatch(/no spaces/); // a backslash may begin a name, not follow
     expect(tableNameProblem("TRUE")).toMatch(/TRUE or FALSE/);
     expect(tableNameProblem("t".repeat(255))).toBeUndefined();
     expect(tableNameProblem("t".repeat(256))).toMatch(/256 characters/);

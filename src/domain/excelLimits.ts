@@ -89,7 +89,7 @@ export function tableNameProblem(name: string): string | undefined {
     return `The table name "${fitText(name, 40)}" is ${name.length} characters; Excel allows at most ${EXCEL_LIMITS.tableNameCharacters}.`;
   }
   if (!/^[\p{L}_\\]/u.test(name)) return `The table name "${name}" must begin with a letter, an underscore or a backslash.`;
-  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return `The table name "${name}" may hold only letters, digits, periods and underscores (no spaces).`;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return `The table name "${name}" may hold only letters, digits, periods and underscores (no spaces).`;
   if (isCellReference(name)) return `The table name "${name}" reads as a cell reference.`;
   if (/^(true|false)$/i.test(name)) return `The table name "${name}" reads as TRUE or FALSE.`;
   return undefined;
