@@ -380,6 +380,7 @@ describe("messages about a 10,000-action plan", () => {
       expect([rule, rules.has(rule)]).toEqual([rule, true]);
     }
     expect(check.findings.filter((f) => f.message.length > BOUND).map((f) => f.rule)).toEqual([]);
+    expect(findingLines(check.findings).filter((line) => line.length > BOUND + 100)).toEqual([]); // the CLI's lines, with the action's ID
     expect(check.findings.find((f) => f.rule === "smart.specific.too-short")!.message).toContain(`"${word.slice(0, 99)}…"`);
   });
 
