@@ -2,6 +2,7 @@ import { parseArgs, ParseArgsConfig } from "node:util";
 import { parseQuarter, Quarter } from "../domain/contract";
 import { isoDate, IsoDate, isRealDate } from "../domain/dates";
 import { FinancialYear, parseFinancialYear } from "../domain/quarters";
+import { cappedList } from "../domain/wording";
 import { UsageError } from "./errors";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -46,6 +47,6 @@ export function asOfOption(text: string | boolean | undefined, usage: string): I
 
 export function oneFile(parsed: Parsed, usage: string): string {
   if (parsed.positionals.length === 0) throw new UsageError("Name the workbook file.", usage);
-  if (parsed.positionals.length > 1) throw new UsageError(`One workbook at a time (got ${parsed.positionals.join(", ")}).`, usage);
+  if (parsed.positionals.length > 1) throw new UsageError(`One workbook at a time (got ${cappedList(parsed.positionals)}).`, usage);
   return parsed.positionals[0];
 }

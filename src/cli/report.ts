@@ -6,6 +6,7 @@ import { Period } from "../domain/period";
 import { formatFinancialYear } from "../domain/quarters";
 import { RAG_RATINGS } from "../domain/rag";
 import { SummaryReport } from "../domain/summary";
+import { shortText } from "../domain/wording";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -29,7 +30,7 @@ export function findingLines(findings: readonly Finding[], limit = Infinity): st
     lines.push("", severity === "error" ? "Errors" : "Warnings");
     for (const f of group.slice(0, limit)) {
       const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
-      lines.push(`  ${where}${f.actionId ? ` (${f.actionId})` : ""}: ${f.message} [${f.rule}]`);
+      lines.push(`  ${where}${f.actionId ? ` (${shortText(f.actionId)})` : ""}: ${f.message} [${f.rule}]`);
     }
     if (group.length > limit) lines.push(`  … and ${group.length - limit} more`);
   }

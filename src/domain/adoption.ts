@@ -7,6 +7,7 @@ import { mapColumns } from "./plan";
 import { planTables } from "./planLayout";
 import { PlanSeed } from "./planSeed";
 import { findTable, TableSnapshot, WorkbookSnapshot } from "./snapshot";
+import { overlongTableCells, tooLongToWrite } from "./tableLimits";
 
 /** Other names people give the contract's columns (brief §3: e.g. Ref → ID, Owner → Lead officer). */
 export const HEADER_SYNONYMS: Record<ActionColumn, readonly string[]> = {
@@ -130,6 +131,9 @@ export function proposeAdoption(snapshot: WorkbookSnapshot, tableName: string, d
       blockers.push(`A sheet called "${spec.sheet}" exists without the ${spec.name} table; rename that sheet or add the table to it.`);
     }
   }
+  // The registers copy the plan's own names: one too long for a cell is refused, not shortened.
+  const overlong = created.flatMap(overlongTableCells);
+  if (overlong.length > 0) blockers.push(tooLongToWrite(overlong));
   return {
     table: table.name,
     sheet: table.sheet,

@@ -1,6 +1,6 @@
 import { Quarter, Status } from "./contract";
 import { Figures, formatPercent } from "./figures";
-import { capitalise, joinList, numberWords, plural } from "./wording";
+import { cappedList, capitalise, joinList, numberWords, plural } from "./wording";
 
 /** Statuses in the order the narrative names them; Removed gets its own treatment. */
 const ORDER: readonly Exclude<Status, "Removed">[] = ["Complete", "On target", "At risk", "Not started", "Incomplete"];
@@ -48,7 +48,7 @@ export function priorityNarrative(figures: Figures, quarter: Quarter): string[] 
     sentences.push(`${opening} this priority had ${outcomes(n)}.`);
   }
   if (removed > 0) {
-    const ids = figures.removedIds.map((id) => id || "no ID").join(", ");
+    const ids = cappedList(figures.removedIds.map((id) => id || "no ID"));
     sentences.push(`${capitalise(outcomes(removed))} ${plural(removed, "was", "were")} removed from the action plan (${ids}).`);
   }
   return sentences;

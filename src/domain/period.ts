@@ -3,6 +3,7 @@ import { IsoDate } from "./dates";
 import { Finding } from "./findings";
 import { Plan } from "./plan";
 import { FinancialYear, quarterEnd } from "./quarters";
+import { quoted } from "./wording";
 
 /** The quarter a check or summary is about, and the day its ratings are as of. */
 export interface Period {
@@ -29,7 +30,7 @@ export function resolvePeriod(plan: Plan, choice: PeriodChoice = {}): { period: 
     findings.push({
       severity: "error", rule: "settings.plan-year", sheet, cell: "", actionId: null,
       message: settings.yearText
-        ? `Plan Settings gives the plan year as "${settings.yearText}"; write it as a financial year such as 2014/15.`
+        ? `Plan Settings gives the plan year as ${quoted(settings.yearText)}; write it as a financial year such as 2014/15.`
         : `Plan Settings has no "${SETTINGS.planYear}". Add it, written like 2014/15.`,
     });
   }
@@ -37,7 +38,7 @@ export function resolvePeriod(plan: Plan, choice: PeriodChoice = {}): { period: 
     findings.push({
       severity: "error", rule: "settings.current-quarter", sheet, cell: "", actionId: null,
       message: settings.quarterText
-        ? `Plan Settings gives the current quarter as "${settings.quarterText}"; write Q1, Q2, Q3 or Q4.`
+        ? `Plan Settings gives the current quarter as ${quoted(settings.quarterText)}; write Q1, Q2, Q3 or Q4.`
         : `Plan Settings has no "${SETTINGS.currentQuarter}". Add it (Q1, Q2, Q3 or Q4), or choose a quarter.`,
     });
   }

@@ -6,6 +6,7 @@ import { Period } from "./period";
 import { cellRef, findOfficer, findPriority, isOpen, Plan, PlanAction } from "./plan";
 import { yearEnd, yearStart, formatFinancialYear } from "./quarters";
 import { nearestName } from "./textMatch";
+import { cappedList, quoted, shortText } from "./wording";
 
 const HEDGING = /\b(try|tries|trying|consider|considering|explore|exploring|look(?:ing)? into|where possible|as appropriate|hope to|hoping to)\b/i;
 const MIN_ACTION_WORDS = 4;
@@ -40,7 +41,7 @@ export function smartFindings(plan: Plan, period: Period): Finding[] {
       if (index === undefined || isCellError(action.values[index])) return;
       findings.push({ severity, rule, message, sheet: m.table.sheet, cell: cellRef(m, action.row, column), actionId: action.id || null });
     };
-    const name = action.id ? `Action ${action.id}` : `The action in row ${m.table.top + 2 + action.row}`;
+    const name = action.id ? `Action ${shortText(action.id)}` : `The action in row ${m.table.top + 2 + action.row}`;
     specific(action, name, emit);
     measurable(action, name, emit);
     assignable(plan, action, name, emit, suggestOfficer);
@@ -59,11 +60,11 @@ function specific(action: PlanAction, name: string, emit: Emit): void {
   }
   const words = action.action.split(/\s+/).filter(Boolean).length;
   if (words < MIN_ACTION_WORDS) {
-    emit("warning", "smart.specific.too-short", "action", `${name} says only "${action.action}". Say specifically what will be done, and where.`);
+    emit("warning", "smart.specific.too-short", "action", `${name} says only ${quoted(action.action)}. Say specifically what will be done, and where.`);
   }
   const hedge = HEDGING.exec(action.action);
   if (hedge) {
-    emit("warning", "smart.specific.hedging", "action", `${name} hedges ("${hedge[0]}"). State what will be done rather than what might be.`);
+    emit("warning", "smart.specific.hedging", "action", `${name} hedges (${quoted(hedge[0])}). State what will be done rather than what might be.`);
   }
 }
 
@@ -72,7 +73,7 @@ function measurable(action: PlanAction, name: string, emit: Emit): void {
     emit("error", "smart.measurable.missing", "measure", `${name} has no measure. Say how success will be counted.`);
   } else if (!QUANTIFIABLE.test(action.measure)) {
     emit("warning", "smart.measurable.not-quantifiable", "measure",
-      `${name}'s measure "${action.measure}" cannot be counted. Use a number, a percentage, a count or a yes/no deliverable.`);
+      `${name}'s measure ${quoted(action.measure)} cannot be counted. Use a number, a percentage, a count or a yes/no deliverable.`);
   }
 }
 
@@ -85,18 +86,18 @@ function assignable(plan: Plan, action: PlanAction, name: string, emit: Emit, su
   if (!officer) {
     const suggestion = suggestOfficer(action.leadOfficer);
     emit("error", "smart.assignable.unknown-officer", "leadOfficer",
-      `${name}'s lead officer "${action.leadOfficer}" is not in the Lead Officers register.` +
-        (suggestion ? ` Did you mean "${suggestion}"?` : " Add them to the register, or choose a registered name."));
+      `${name}'s lead officer ${quoted(action.leadOfficer)} is not in the Lead Officers register.` +
+        (suggestion ? ` Did you mean ${quoted(suggestion)}?` : " Add them to the register, or choose a registered name."));
     return;
   }
   if (!officer.active) {
     emit("error", "smart.assignable.inactive-officer", "leadOfficer",
-      `${name}'s lead officer "${officer.name}" is marked inactive in the Lead Officers register. Reassign the action.`);
+      `${name}'s lead officer ${quoted(officer.name)} is marked inactive in the Lead Officers register. Reassign the action.`);
   }
   if (action.leadAgency && officer.agency &&
       normaliseHeader(action.leadAgency) !== normaliseHeader(officer.agency)) {
     emit("warning", "smart.assignable.agency-mismatch", "leadAgency",
-      `${name}'s lead agency "${action.leadAgency}" disagrees with the register, which has "${officer.name}" at ${officer.agency}.`);
+      `${name}'s lead agency ${quoted(action.leadAgency)} disagrees with the register, which has ${quoted(officer.name)} at ${shortText(officer.agency)}.`);
   }
 }
 
@@ -108,7 +109,7 @@ function relevant(plan: Plan, action: PlanAction, name: string, emit: Emit, sugg
   }
   const suggestion = suggestPriority(action.priority);
   emit("error", "smart.relevant.unknown-priority", "priority",
-    `${name}'s priority "${action.priority}" is not in the Priorities table.` + (suggestion ? ` Did you mean "${suggestion}"?` : ""));
+    `${name}'s priority ${quoted(action.priority)} is not in the Priorities table.` + (suggestion ? ` Did you mean ${quoted(suggestion)}?` : ""));
 }
 
 function timely(action: PlanAction, name: string, period: Period, emit: Emit): void {
@@ -120,7 +121,7 @@ function timely(action: PlanAction, name: string, period: Period, emit: Emit): v
       emit("error", "smart.timely.missing", "targetDate", `${name} has no ${label.toLowerCase()}. Enter the date it is due, such as ${example}.`);
       return;
     case "invalid":
-      emit("error", "smart.timely.not-a-date", "targetDate", `${name}'s ${label.toLowerCase()} "${target.text}" ${target.why}; enter a date such as ${example}.`);
+      emit("error", "smart.timely.not-a-date", "targetDate", `${name}'s ${label.toLowerCase()} ${quoted(target.text)} ${target.why}; enter a date such as ${example}.`);
       return;
     case "serial":
       emit("warning", "smart.timely.number", "targetDate",
@@ -145,7 +146,7 @@ function updates(plan: Plan, action: PlanAction, name: string, period: Period, e
   }
   if (action.status && isOpen(action) && !action.updates[period.quarter]) {
     emit("warning", "update.missing", UPDATE_COLUMN[period.quarter],
-      `${name} (lead officer ${action.leadOfficer || "not named"}) has no ${period.quarter} update.`);
+      `${name} (lead officer ${action.leadOfficer ? shortText(action.leadOfficer) : "not named"}) has no ${period.quarter} update.`);
   }
 }
 
@@ -166,6 +167,6 @@ function overloaded(plan: Plan): Finding[] {
     .map(([officer, actions]) => ({
       severity: "warning" as const, rule: "smart.assignable.overloaded", sheet: m.table.sheet ?? ACTION_PLAN.sheet,
       cell: cellRef(m, actions[0].row, "leadOfficer"), actionId: actions[0].id || null,
-      message: `"${officer}" leads ${actions.length} open actions (more than ${limit}): ${actions.map((a) => a.id || "no ID").join(", ")}. Consider sharing them out.`,
+      message: `${quoted(officer)} leads ${actions.length} open actions (more than ${limit}): ${cappedList(actions.map((a) => a.id || "no ID"))}. Consider sharing them out.`,
     }));
 }

@@ -6,6 +6,7 @@ import {
 import { Finding } from "./findings";
 import { cellRef, findPriority, MappedTable, Plan } from "./plan";
 import { WorkbookSnapshot } from "./snapshot";
+import { quoted, shortText } from "./wording";
 
 /** Columns whose cells the rules read: an error value there makes every figure doubtful. */
 const RULE_BEARING: readonly ActionColumn[] = [
@@ -50,7 +51,7 @@ function duplicateColumns<K extends string>(m: MappedTable<K>, tableName: string
     const cell = (index: number) => a1(m.table.top, m.table.left + index);
     findings.push({
       severity: "error", rule: "structure.duplicate-column", sheet: m.table.sheet, cell: cell(i), actionId: null,
-      message: `The ${tableName} table has two "${name}" columns (${cell(at)} and ${cell(i)}); only the first is read. Delete or rename one.`,
+      message: `The ${tableName} table has two ${quoted(name)} columns (${cell(at)} and ${cell(i)}); only the first is read. Delete or rename one.`,
     });
   });
   return findings;
@@ -110,7 +111,7 @@ function actionTableFindings(plan: Plan): Finding[] {
       if (first) {
         findings.push({
           severity: "error", rule: "structure.duplicate-id", sheet, cell: at("id"), actionId,
-          message: `ID ${action.id} is used twice (first at ${first}). Give each action its own ID.`,
+          message: `ID ${shortText(action.id)} is used twice (first at ${first}). Give each action its own ID.`,
         });
       } else {
         seen.set(action.id.toLowerCase(), at("id"));
@@ -120,7 +121,7 @@ function actionTableFindings(plan: Plan): Finding[] {
       findings.push({
         severity: "error", rule: "structure.unknown-status", sheet, cell: at("status"), actionId,
         message: action.statusText
-          ? `Status "${action.statusText}" for ${describe(action.id, action.row, m)} is not one of: ${STATUSES.join(", ")}.`
+          ? `Status ${quoted(action.statusText)} for ${describe(action.id, action.row, m)} is not one of: ${STATUSES.join(", ")}.`
           : `Status for ${describe(action.id, action.row, m)} is blank. Choose one of: ${STATUSES.join(", ")}.`,
       });
     }
@@ -130,7 +131,7 @@ function actionTableFindings(plan: Plan): Finding[] {
 }
 
 function describe(id: string, row: number, m: MappedTable<ActionColumn>): string {
-  return id ? `action ${id}` : `the action in row ${m.table.top + 2 + row}`;
+  return id ? `action ${shortText(id)}` : `the action in row ${m.table.top + 2 + row}`;
 }
 
 function idFindings(plan: Plan, id: string, priorityText: string, cell: string, sheet: string): Finding[] {
@@ -139,13 +140,13 @@ function idFindings(plan: Plan, id: string, priorityText: string, cell: string, 
   }
   const match = /^(\d+)\.(\d+)$/.exec(id);
   if (!match) {
-    return [{ severity: "warning", rule: "structure.id-format", sheet, cell, actionId: id, message: `ID "${id}" is not of the form priority.action, such as 2.3.` }];
+    return [{ severity: "warning", rule: "structure.id-format", sheet, cell, actionId: id, message: `ID ${quoted(id)} is not of the form priority.action, such as 2.3.` }];
   }
   const priority = findPriority(plan.priorities, priorityText);
   if (priority?.no !== undefined && priority.no !== Number(match[1])) {
     return [{
       severity: "warning", rule: "structure.id-priority", sheet, cell, actionId: id,
-      message: `ID ${id} starts with ${match[1]}, but its priority "${priority.name}" is number ${priority.no}.`,
+      message: `ID ${id} starts with ${match[1]}, but its priority ${quoted(priority.name)} is number ${priority.no}.`,
     }];
   }
   return [];

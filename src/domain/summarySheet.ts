@@ -5,7 +5,9 @@ import { OWNERSHIP_MARK } from "./ownedSheets";
 import { CellStyle, SheetCell, SheetContent } from "./layout";
 import { RAG_RATINGS } from "./rag";
 import { SummaryReport } from "./summary";
-import { capitalise } from "./wording";
+import { EXCEL_LIMITS } from "./excelLimits";
+import { fitSheetContent } from "./sheetLimits";
+import { cappedList, capitalise } from "./wording";
 
 const FIGURE_HEADERS = ["No", "Priority", ...STATUSES, "Expected outcomes", "% complete", ...RAG_RATINGS];
 
@@ -29,7 +31,16 @@ function figureRow(label: [string | number | null, string], f: Figures, total: b
   ];
 }
 
-/** The quarterly summary sheet (brief §5), as a grid from A1. Same report in, same grid out. */
+/** Every ID an officer has to chase, as many as one cell holds, then "… and 321 more". */
+function idsInCell(ids: readonly string[]): string {
+  return cappedList(ids, { max: Infinity, maxChars: EXCEL_LIMITS.cellCharacters });
+}
+
+/**
+ * The quarterly summary sheet (brief §5), as a grid from A1. Same report in, same grid out. Within Excel's
+ * limits (src/domain/sheetLimits.ts): a cell the report would overfill, such as "Q3: " before a full
+ * 32,767-character update, ends in "…"; the plan itself keeps the whole text.
+ */
 export function summarySheet(report: SummaryReport): SheetContent {
   const rows: SheetCell[][] = [];
   const add = (...cells: SheetCell[]) => rows.push(cells);
@@ -76,7 +87,7 @@ export function summarySheet(report: SummaryReport): SheetContent {
   } else {
     header(["Number", "Lead officer", "Actions"]);
     for (const g of report.missingUpdates) {
-      add(cell(g.actions.length, "number"), cell(g.leadOfficer, "wrap"), cell(g.actions.map((a) => a.id || "no ID").join(", "), "wrap"));
+      add(cell(g.actions.length, "number"), cell(g.leadOfficer, "wrap"), cell(idsInCell(g.actions.map((a) => a.id || "no ID")), "wrap"));
     }
   }
   blank();
@@ -89,7 +100,7 @@ export function summarySheet(report: SummaryReport): SheetContent {
     for (const r of report.removed) add(cell(r.id), cell(r.action, "wrap"), cell(r.reason || "No reason recorded", "wrap"));
   }
 
-  return {
+  return fitSheetContent({
     rows,
     columnWidths: [8, 44, 16, 14, 18, 30, 14, 11, 11, 11, 8, 8, 8, 8, 8],
     chart: {
@@ -101,5 +112,5 @@ export function summarySheet(report: SummaryReport): SheetContent {
       anchorRow: 1,
       anchorColumn: FIGURE_HEADERS.length + 1,
     },
-  };
+  });
 }

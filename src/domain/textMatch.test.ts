@@ -16,3 +16,20 @@ describe("nearest registered name", () => {
     expect(nearestName("Chief Fire Officer", names)).toBeUndefined();
   });
 });
+
+describe("nearest name for text as long as a cell", () => {
+  const long = "Сотрудник по общественной безопасности ".repeat(840); // about 32,760 characters
+
+  it("suggests a name the typed text contains, and skips the full comparison of two very long names", () => {
+    expect(nearestName(`${long} (DAC)`, ["ASB Coordinator", long])).toBe(long);
+    // A full comparison would be a billion steps; one letter off in the middle is not suggested.
+    const slip = `${long.slice(0, 16_000)}x${long.slice(16_001)}`;
+    expect(nearestName(slip, ["ASB Coordinator", long])).toBeUndefined();
+  });
+
+  it("still counts edits exactly for names of ordinary length", () => {
+    expect(editDistance("abcdef", "abdcef")).toBe(1);
+    expect(editDistance("Community Safety Manager", "Comunity Safety Manger")).toBe(2);
+    expect(editDistance("abc", "")).toBe(3);
+  });
+});

@@ -1,11 +1,16 @@
 import { ACTION_PLAN, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES } from "../domain/contract";
+import { overlongTableCells, tooLongToWrite } from "../domain/tableLimits";
 import { planTables } from "../domain/planLayout";
 import { PlanSeed } from "../domain/planSeed";
+import { cappedList } from "../domain/wording";
 import { WorkbookPort } from "../port/workbookPort";
 
 export type SetUpOutcome = { readonly done: true; readonly sheets: readonly string[] } | { readonly done: false; readonly reason: string };
 
-/** Set up a plan: the contract's four sheets and tables, empty or seeded. Refuses rather than touch existing sheets. */
+/**
+ * Set up a plan: the contract's four sheets and tables, empty or seeded. Refuses rather than touch existing
+ * sheets, or write a value longer than an Excel cell holds (32,767 characters).
+ */
 export async function setUpPlan(workbook: WorkbookPort, seed: PlanSeed): Promise<SetUpOutcome> {
   const snapshot = await workbook.read();
   const wanted = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS];
@@ -16,10 +21,13 @@ export async function setUpPlan(workbook: WorkbookPort, seed: PlanSeed): Promise
   if (taken.length > 0) {
     return {
       done: false,
-      reason: `This workbook already has ${taken.map((t) => `the sheet or table "${t.sheet}"`).join(", ")}. Set up a plan in a blank workbook, or repair this one.`,
+      reason: `This workbook already has ${cappedList(taken.map((t) => `the sheet or table "${t.sheet}"`))}. Set up a plan in a blank workbook, or repair this one.`,
     };
   }
   const tables = planTables(seed);
+  // The plan's own cells are never shortened: text Excel cannot hold whole is refused before anything is written.
+  const overlong = tables.flatMap(overlongTableCells);
+  if (overlong.length > 0) return { done: false, reason: tooLongToWrite(overlong) };
   await workbook.apply(tables.map((table) => ({ kind: "createTable" as const, table })));
   return { done: true, sheets: tables.map((t) => t.sheet) };
 }

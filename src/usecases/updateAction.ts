@@ -1,7 +1,9 @@
 import { cellText } from "../domain/cells";
 import { checkSnapshot } from "../domain/check";
 import { normaliseHeader, parseStatus, Quarter, STATUSES, Status, UPDATE_COLUMN } from "../domain/contract";
+import { EXCEL_LIMITS } from "../domain/excelLimits";
 import { PeriodChoice } from "../domain/period";
+import { quoted, shortText } from "../domain/wording";
 import { TableCellWrite, WorkbookPort } from "../port/workbookPort";
 
 export interface ActionUpdate {
@@ -17,7 +19,8 @@ export interface ActionUpdate {
 
 export type UpdateOutcome = { readonly done: true } | { readonly done: false; readonly reason: string };
 
-const MAX_UPDATE_LENGTH = 32_767; // Excel's limit for one cell
+// An officer's own words go into the plan whole or not at all: never shortened.
+const MAX_UPDATE_LENGTH = EXCEL_LIMITS.cellCharacters;
 
 /**
  * A lead officer sets their action's status and this quarter's update. Validated before writing; writes
@@ -34,16 +37,16 @@ export async function updateAction(workbook: WorkbookPort, change: ActionUpdate,
   const table = check.plan.actionTable;
   if (!table) return { done: false, reason: "This workbook has no action plan table." };
   const action = check.plan.actions.find((a) => a.id === change.actionId);
-  if (!action) return { done: false, reason: `Action ${change.actionId} is no longer in the plan; refresh the list.` };
+  if (!action) return { done: false, reason: `Action ${shortText(change.actionId)} is no longer in the plan; refresh the list.` };
   if (normaliseHeader(action.leadOfficer) !== normaliseHeader(change.leadOfficer)) {
-    return { done: false, reason: `Action ${change.actionId} is now led by ${action.leadOfficer || "nobody"}; refresh the list.` };
+    return { done: false, reason: `Action ${shortText(change.actionId)} is now led by ${action.leadOfficer ? shortText(action.leadOfficer) : "nobody"}; refresh the list.` };
   }
   const updateColumn = table.columns[UPDATE_COLUMN[change.quarter]];
   const statusColumn = table.columns.status;
   if (updateColumn === undefined || statusColumn === undefined) return { done: false, reason: "The action plan has no Status or update column for this quarter." };
   const now = { status: action.statusText, update: cellText(action.values[updateColumn]) };
   if (now.status !== change.shown.status.trim() || now.update !== change.shown.update.trim()) {
-    return { done: false, reason: `Someone else changed action ${change.actionId} since you opened it (it now says "${now.status}"). Your words are kept here: refresh, then save again.` };
+    return { done: false, reason: `Someone else changed action ${shortText(change.actionId)} since you opened it (it now says ${quoted(now.status)}). Your words are kept here: refresh, then save again.` };
   }
   if (change.status !== "Complete" && change.status !== "Incomplete" && update === "" && now.update === "") {
     return { done: false, reason: `Write a ${change.quarter} update: what was done this quarter and what happens next.` };
