@@ -8,8 +8,8 @@ export interface MemoryHostOptions {
   readonly theme?: PaneHost["theme"];
   /** Settings already remembered, e.g. `{ myName: "ASB Coordinator" }`. */
   readonly settings?: Readonly<Record<string, string>>;
-  /** Today, for defaults such as the sign-off date. */
-  readonly today?: Date;
+  /** Today, for defaults such as the sign-off date, and the time of each check: a fixed moment, or a clock. */
+  readonly today?: Date | (() => Date);
   readonly limitations?: readonly string[];
   /** Like Excel, report the pane's own writes to table listeners (remote = false). Off by default. */
   readonly echoWrites?: boolean;
@@ -105,7 +105,10 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     async copyText(text) {
       copied.push(text);
     },
-    today: () => new Date((options.today ?? new Date()).getTime()),
+    today: () => {
+      const today = options.today;
+      return typeof today === "function" ? today() : new Date((today ?? new Date()).getTime());
+    },
     listenerCount: () => listeners.size,
     fireTablesChanged: (change = {}) => fire(change.remote ?? false),
     fireVisible: () => [...visibleListeners].forEach((listener) => listener()),
