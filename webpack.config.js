@@ -57,6 +57,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
+          // Plain ES5, copied as written: it must run where the bundle cannot (src/taskpane/legacy-check.js).
+          { from: "src/taskpane/legacy-check.js", to: "legacy-check.js" },
           // office.js for the preview, which cannot count on reaching Microsoft's CDN (the task pane itself uses the CDN).
           { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office-js/office.js" },
           { from: "node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js", to: "office-js/o15apptofilemappingtable.js" },

@@ -1,5 +1,6 @@
-/* Ribbon commands. The Home-tab button opens the task pane directly (ShowTaskpane), so there is no
-   function command yet; Office still loads this file as the manifest's FunctionFile. */
+/* Ribbon commands. Each Home-tab button opens its own task pane directly (ShowTaskpane, one TaskpaneId per
+   button: see manifest.xml), so there is no function command yet; Office still loads this file as the
+   manifest's FunctionFile. */
 Office.onReady(() => {
   // Nothing to register yet.
 });

@@ -23,7 +23,11 @@ startUp(
     selection.set({ sheet: workbook.sheets[0].name, cell: "A1" });
     return createMemoryHost(workbook, {
       theme: address.get("theme") === "dark" ? "dark" : "light",
-      today: new Date(2015, 0, 20),
+      // 20 January 2015, so the sample's Q3 reads as it did then, at the real time of day ("Checked at 14:05").
+      today: () => {
+        const now = new Date();
+        return new Date(2015, 0, 20, now.getHours(), now.getMinutes(), now.getSeconds());
+      },
       echoWrites: true,
       onSelectCell: selection.set,
     });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "../../test/support/jsdomSetup";
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { computeAccessibleName } from "dom-accessibility-api";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -158,4 +158,60 @@ describe("changes made by other people (co-authoring)", () => {
       expect(workbook.applyCount).toBe(writes);
     },
   );
+});
+
+describe("a ribbon button pressed for the open pane", () => {
+  it("switches to the view it names, keeping what was typed in the others", async () => {
+    const { host, user } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+    await user.type(screen.getByRole("textbox", { name: "Name" }), "Jane Smith");
+    expect(host.visibleListenerCount()).toBe(2); // shown again (usePlanCheck), view requests (App)
+    act(() => host.requestView("check"));
+    expect(screen.getByRole("tab", { name: "Check" }).getAttribute("aria-selected")).toBe("true");
+    expect(within(screen.getByRole("tabpanel")).getByRole("heading", { name: "Errors (4)" })).toBeTruthy();
+    act(() => host.requestView("summary"));
+    expect((screen.getByRole("textbox", { name: "Name" }) as HTMLInputElement).value).toBe("Jane Smith");
+  });
+});
+
+describe("figures that may be stale", () => {
+  it.each(["check", "myActions", "summary"] as const)("the %s view says when it last checked, and offers Check again by keyboard", async (view) => {
+    const workbook = await memoryPlan(SAMPLE_PLAN);
+    const { host, user } = await renderPane(workbook, view, { settings: { myName: "ASB Coordinator" }, today: new Date(2015, 0, 20, 14, 5) });
+    const panel = within(screen.getByRole("tabpanel"));
+    expect(panel.getByText("Checked at 14:05")).toBeTruthy();
+    const again = panel.getByRole("button", { name: "Check again" });
+    const reads = host.reads.length;
+    again.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(host.reads.length).toBe(reads + 1));
+    expect(host.reads[reads]).toEqual({});
+    await waitFor(() => expect(panel.getByText("Checked at 14:05")).toBeTruthy());
+  });
+
+  it("re-checks when the pane is shown again, catching an edit that raised no change event", async () => {
+    const workbook = await memoryPlan(SAMPLE_PLAN);
+    const { host } = await renderPane(workbook, "check");
+    // A drop-down choice: the cell changes, and Excel raises no table event (office-js issues 420, 3888).
+    await editActionCell(workbook, "6.5", "Target date", "31/03/2015");
+    expect(screen.getByRole("heading", { name: "Errors (4)" })).toBeTruthy();
+    act(() => host.fireVisible());
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Errors (3)" })).toBeTruthy());
+    expect(host.reads[host.reads.length - 1]).toEqual({ background: true });
+  });
+
+  it("keeps the figures, with no error, when Excel is busy as the pane is shown; Check again then says why", async () => {
+    const workbook = await memoryPlan(SAMPLE_PLAN);
+    const { host, user } = await renderPane(workbook, "check");
+    host.setBusy(true);
+    act(() => host.fireVisible());
+    await waitFor(() => expect(host.reads[host.reads.length - 1]).toEqual({ background: true }));
+    await waitFor(() => expect(screen.queryByText("Checking…")).toBeNull());
+    expect(screen.getByRole("heading", { name: "Errors (4)" })).toBeTruthy();
+    expect(within(screen.getByRole("tabpanel")).queryAllByRole("alert").map((a) => a.textContent)).toEqual([""]);
+    await user.click(screen.getByRole("button", { name: "Check again" }));
+    const panel = within(screen.getByRole("tabpanel"));
+    await waitFor(() => expect(panel.getByText(/^Excel is busy: a cell is being edited\./)).toBeTruthy());
+    expect(screen.getByRole("heading", { name: "Errors (4)" })).toBeTruthy();
+    host.setBusy(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, Subtitle1, Tab, TabList, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { usePlanCheck } from "./hooks/usePlanCheck";
 import { PaneHost } from "./host";
 import { CheckView } from "./views/CheckView";
@@ -24,6 +24,8 @@ export function App({ host, initialView = "plan" }: { host: PaneHost; initialVie
   const styles = useStyles();
   const [view, setView] = useState<ViewName>(initialView);
   const planCheck = usePlanCheck(host);
+  // A ribbon button pressed for the open pane: show its view (every view stays mounted, so nothing typed is lost).
+  useEffect(() => host.onViewRequested(setView), [host]);
   const dark = host.theme === "dark";
   const panel = (name: ViewName) => {
     switch (name) {

@@ -1,4 +1,5 @@
 import { WorkbookPort } from "../port/workbookPort";
+import { ViewName } from "./views/viewNames";
 
 /** What the task pane needs from wherever it runs (Excel, or the in-memory preview). Components never call Office. */
 export interface PaneHost {
@@ -10,6 +11,17 @@ export interface PaneHost {
    * made by other people co-authoring. Returns a function that stops listening.
    */
   onTablesChanged(listener: (change: { remote: boolean }) => void): () => void;
+  /**
+   * Calls `listener` when the pane is shown again after being hidden (Office showed the task pane again,
+   * or the page became visible). Some edits raise no table event (a drop-down choice, deleted rows), so
+   * the pane re-checks here. Returns a function that stops listening.
+   */
+  onVisible(listener: () => void): () => void;
+  /**
+   * Calls `listener` when someone asks the open pane to show a view: in Excel, a ribbon button pressed
+   * again for a pane that is already open. Returns a function that stops listening.
+   */
+  onViewRequested(listener: (view: ViewName) => void): () => void;
   /** Small settings remembered per workbook and per person (e.g. "my name"). */
   readonly settings: {
     get(key: string): string | undefined;
@@ -21,6 +33,6 @@ export interface PaneHost {
   copyText(text: string): Promise<void>;
   /** Features this host cannot provide, with the reason, e.g. data validation in an older Excel. */
   readonly limitations: readonly string[];
-  /** Today, for the default sign-off date. */
+  /** Now: today's date for the default sign-off date, and the time for "Checked at 14:05". */
   today(): Date;
 }

@@ -1,13 +1,15 @@
 import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
-import { ChangeSet, WorkbookPort } from "../port/workbookPort";
+import { WorkbookBusyError } from "../port/errors";
+import { ChangeSet, ReadOptions, WorkbookPort } from "../port/workbookPort";
 import { PaneHost } from "./host";
+import { ViewName } from "./views/viewNames";
 
 export interface MemoryHostOptions {
   readonly theme?: PaneHost["theme"];
   /** Settings already remembered, e.g. `{ myName: "ASB Coordinator" }`. */
   readonly settings?: Readonly<Record<string, string>>;
-  /** Today, for defaults such as the sign-off date. */
-  readonly today?: Date;
+  /** Today, for defaults such as the sign-off date, and the time of each check: a fixed moment, or a clock. */
+  readonly today?: Date | (() => Date);
   readonly limitations?: readonly string[];
   /** Like Excel, report the pane's own writes to table listeners (remote = false). Off by default. */
   readonly echoWrites?: boolean;
@@ -33,6 +35,19 @@ export interface MemoryHost extends PaneHost {
   listenerCount(): number;
   /** Tells the pane a table changed, as Excel would after an edit (remote: someone co-authoring). */
   fireTablesChanged(change?: { remote?: boolean }): void;
+  /** Tells the pane it is shown again, as Office does when the task pane comes back into view. */
+  fireVisible(): void;
+  /** Asks the open pane to show a view, as a ribbon button does. */
+  requestView(view: ViewName): void;
+  /** How many visibility and view-request listeners are registered. */
+  visibleListenerCount(): number;
+  /**
+   * While busy, every read fails with WorkbookBusyError, as Excel does while a cell is being edited (a
+   * user-started read too, as in an Excel without ExcelApi 1.11's delayForCellEdit).
+   */
+  setBusy(busy: boolean): void;
+  /** The options of every read, oldest first. */
+  readonly reads: readonly ReadOptions[];
 }
 
 /** A PaneHost over a MemoryWorkbook: for tests and the browser preview. */
@@ -42,9 +57,23 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
   const stored = new Map(Object.entries(options.settings ?? {}));
   const listeners = new Set<(change: { remote: boolean }) => void>();
   const fire = (remote: boolean) => [...listeners].forEach((listener) => listener({ remote }));
+  const visibleListeners = new Set<() => void>();
+  const viewListeners = new Set<(view: ViewName) => void>();
+  const reads: ReadOptions[] = [];
+  let busy = false;
+  const listen = <T>(set: Set<T>, listener: T) => {
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  };
 
   const workbook: WorkbookPort = {
-    read: () => memory.read(),
+    read: async (readOptions = {}) => {
+      reads.push(readOptions);
+      if (busy) throw new WorkbookBusyError();
+      return memory.read();
+    },
     apply: async (changes: ChangeSet) => {
       await memory.apply(changes);
       if (options.echoWrites) fire(false);
@@ -64,12 +93,9 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
       selections.push({ sheet, cell });
       options.onSelectCell?.({ sheet, cell });
     },
-    onTablesChanged(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    onTablesChanged: (listener) => listen(listeners, listener),
+    onVisible: (listener) => listen(visibleListeners, listener),
+    onViewRequested: (listener) => listen(viewListeners, listener),
     settings: {
       get: (key) => stored.get(key),
       set: async (key, value) => {
@@ -79,8 +105,18 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     async copyText(text) {
       copied.push(text);
     },
-    today: () => new Date((options.today ?? new Date()).getTime()),
+    today: () => {
+      const today = options.today;
+      return typeof today === "function" ? today() : new Date((today ?? new Date()).getTime());
+    },
     listenerCount: () => listeners.size,
     fireTablesChanged: (change = {}) => fire(change.remote ?? false),
+    fireVisible: () => [...visibleListeners].forEach((listener) => listener()),
+    requestView: (view) => [...viewListeners].forEach((listener) => listener(view)),
+    visibleListenerCount: () => visibleListeners.size + viewListeners.size,
+    setBusy: (value) => {
+      busy = value;
+    },
+    reads,
   };
 }

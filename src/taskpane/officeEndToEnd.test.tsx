@@ -72,3 +72,54 @@ describe("the pane in Excel (Office host over the Excel test double)", () => {
     await waitFor(() => expect(String(fake.cell("Q3 2014-15 Summary", "A3")?.value)).toMatch(/^Signed off by Jane Smith, Chair, Responsible Authorities Group, on /));
   });
 });
+
+describe("the Office host tells the pane when it is shown again", () => {
+  type Handler = (message: { visibilityMode: string }) => void;
+  let handlers: Handler[];
+  let removed: number;
+
+  beforeEach(() => {
+    handlers = [];
+    removed = 0;
+    const office = (globalThis as Record<string, unknown>).Office as Record<string, unknown>;
+    office.VisibilityMode = { hidden: "Hidden", taskpane: "Taskpane" };
+    office.addin = {
+      onVisibilityModeChanged: async (handler: Handler) => {
+        handlers.push(handler);
+        return async () => {
+          removed++;
+          handlers = handlers.filter((h) => h !== handler);
+        };
+      },
+    };
+    window.history.replaceState(null, "", "/taskpane.html?view=summary");
+  });
+
+  afterEach(() => window.history.replaceState(null, "", "/"));
+
+  it("on the page's visibilitychange and Office's onVisibilityModeChanged, and stops when asked", async () => {
+    const host = createOfficeHost();
+    const shown = jest.fn();
+    const stop = host.onVisible(shown);
+    await waitFor(() => expect(handlers).toHaveLength(1));
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+    document.dispatchEvent(new Event("visibilitychange"));
+    handlers[0]({ visibilityMode: "Hidden" });
+    handlers[0]({ visibilityMode: "Taskpane" });
+    expect(shown).toHaveBeenCalledTimes(2);
+    stop();
+    await waitFor(() => expect(removed).toBe(1));
+    document.dispatchEvent(new Event("visibilitychange"));
+    expect(shown).toHaveBeenCalledTimes(2);
+    delete (document as unknown as Record<string, unknown>).visibilityState;
+  });
+
+  it("asks for the pane's own ribbon view when Office shows the pane again", async () => {
+    const host = createOfficeHost();
+    const requested = jest.fn();
+    host.onViewRequested(requested);
+    await waitFor(() => expect(handlers).toHaveLength(1));
+    handlers[0]({ visibilityMode: "Taskpane" });
+    expect(requested).toHaveBeenCalledWith("summary");
+  });
+});

@@ -34,6 +34,23 @@ describe("the production task pane", () => {
     const page = await session.open("taskpane.html", { routeOfficeCdn: true });
     await page.getByRole("heading", { name: "This workbook does not hold a plan yet" }).waitFor();
     for (const name of ["Plan", "Check", "My actions", "Summary"]) expect(await page.getByRole("tab", { name, exact: true }).count()).toBe(1);
+    expect(await page.locator("#unsupported").isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it("says which versions of Excel can run it, instead of a blank pane, in a webview that cannot (Internet Explorer 11, Edge Legacy)", async () => {
+    const page = await session.open("about:blank", { routeOfficeCdn: true });
+    // A webview without ES2022's Array.prototype.at, as Trident and EdgeHTML are, from before any script runs.
+    await page.addInitScript(() => {
+      delete (Array.prototype as { at?: unknown }).at;
+    });
+    await page.goto(new URL("taskpane.html", session.url).toString());
+    await page.getByRole("heading", { name: "CSP Action Plan cannot run in this version of Excel" }).waitFor();
+    await playwrightExpect(page.getByRole("alert")).toContainText("Excel for Microsoft 365 on Mac");
+    // The bundle still starts; once Office is ready (its own handler has run) it has rendered nothing.
+    await page.evaluate(() => Office.onReady());
+    expect(await page.locator("main").count()).toBe(0);
+    await screenshot(page, "unsupported-webview");
     await page.context().close();
   });
 
@@ -74,6 +91,12 @@ describe("journeys in the preview", () => {
     await playwrightExpect(page.getByTestId("name-box")).toHaveText("Action Plan!I38");
     await playwrightExpect(gridCell(page, "I38")).toHaveAttribute("aria-selected", "true");
     await playwrightExpect(gridCell(page, "I38")).toHaveText("end of March");
+    // The figures say when they were read, with a way to read them again.
+    const checkPanel = page.getByRole("tabpanel", { name: "Check" });
+    await checkPanel.getByText(/^Checked at \d\d:\d\d$/).waitFor();
+    await checkPanel.getByRole("button", { name: "Check again" }).focus();
+    await page.keyboard.press("Enter");
+    await pane(page).getByRole("heading", { name: /^Errors \(4\)/ }).waitFor();
     await screenshot(page, "check");
     await page.context().close();
   });

@@ -1,4 +1,5 @@
 import { PaneHost } from "../../taskpane/host";
+import { viewFromSearch } from "../../taskpane/views/viewNames";
 import { OfficeWorkbook } from "./officeWorkbook";
 
 /** Optional requirement sets, checked at run time: the manifest asks only for ExcelApi 1.7. */
@@ -41,6 +42,33 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
+/**
+ * Calls `listener` each time Office shows the task pane again (Office.addin.onVisibilityModeChanged, in
+ * the SharedRuntime 1.1 requirement set: where Office lacks it, nothing is registered). Only state is set
+ * from here: the pane decides what to do.
+ */
+function onTaskpaneShown(listener: () => void): () => void {
+  let stopped = false;
+  let remove: (() => Promise<void>) | undefined;
+  if (supports("SharedRuntime", "1.1") && typeof Office.addin?.onVisibilityModeChanged === "function") {
+    Office.addin
+      .onVisibilityModeChanged((message) => {
+        if (message.visibilityMode === Office.VisibilityMode.taskpane) listener();
+      })
+      .then((removeHandler) => {
+        if (stopped) void removeHandler();
+        else remove = removeHandler;
+      })
+      .catch(() => {
+        // Not available in this runtime: the page's own visibilitychange still applies.
+      });
+  }
+  return () => {
+    stopped = true;
+    if (remove) void remove().catch(() => undefined);
+  };
+}
+
 /** The pane's host inside Excel: the Office.js workbook, selection, table events and settings. */
 export function createOfficeHost(): PaneHost {
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
@@ -69,6 +97,21 @@ export function createOfficeHost(): PaneHost {
         });
       };
     },
+    onVisible(listener) {
+      // The page's own visibility (a browser tab or the Excel window coming back), and Office's task pane.
+      const onPage = () => {
+        if (document.visibilityState === "visible") listener();
+      };
+      document.addEventListener("visibilitychange", onPage);
+      const stopOffice = onTaskpaneShown(listener);
+      return () => {
+        document.removeEventListener("visibilitychange", onPage);
+        stopOffice();
+      };
+    },
+    // Each ribbon button has its own pane and page (manifest.xml): when Office shows a hidden pane again,
+    // it is because that pane's button was pressed, so the pane returns to that button's view.
+    onViewRequested: (listener) => onTaskpaneShown(() => listener(viewFromSearch(window.location.search))),
     settings: personalSettings(),
     theme: isDark() ? "dark" : "light",
     copyText,

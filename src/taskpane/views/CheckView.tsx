@@ -1,7 +1,8 @@
-import { Button, Field, makeStyles, Select, Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { countBySeverity, Finding } from "../../domain/findings";
 import { formatFinancialYear } from "../../domain/quarters";
+import { CheckAgain } from "../components/CheckAgain";
 import { CheckStatus } from "../components/CheckStatus";
 import { Feedback, Outcome } from "../components/Feedback";
 import { useViewStyles } from "../components/styles";
@@ -55,6 +56,7 @@ export function CheckView({ host, planCheck }: { host: PaneHost; planCheck: Plan
   return (
     <div className={styles.view}>
       <CheckStatus planCheck={planCheck} />
+      <CheckAgain planCheck={planCheck} />
       <div className={styles.row}>
         <Field label="Lead officer">
           <Select value={officer} onChange={(_, d) => setOfficer(d.value)}>
@@ -66,10 +68,6 @@ export function CheckView({ host, planCheck }: { host: PaneHost; planCheck: Plan
             ))}
           </Select>
         </Field>
-        <Button onClick={() => void planCheck.refresh()} disabledFocusable={planCheck.checking}>
-          Check again
-        </Button>
-        {planCheck.checking && <Spinner size="extra-tiny" label="Checking…" />}
       </div>
       <Text as="p" role="status">
         {shown.length === 0

@@ -7,6 +7,7 @@ import { isOpen, Plan, PlanAction } from "../../domain/plan";
 import { rateAction } from "../../domain/rag";
 import { latestUpdate } from "../../domain/summary";
 import { updateAction } from "../../usecases/updateAction";
+import { CheckAgain } from "../components/CheckAgain";
 import { CheckStatus } from "../components/CheckStatus";
 import { Feedback, Outcome } from "../components/Feedback";
 import { RagWord } from "../components/RagWord";
@@ -61,6 +62,8 @@ export function MyActionsView({ host, planCheck }: { host: PaneHost; planCheck: 
       <Text as="h2" size={400} weight="semibold" className={styles.heading} ref={heading} tabIndex={-1}>
         Your actions
       </Text>
+      <CheckStatus planCheck={planCheck} />
+      <CheckAgain planCheck={planCheck} />
       <div className={styles.row}>
         <Text>
           Showing the actions led by <strong>{myName}</strong>.

@@ -8,6 +8,7 @@ import { RAG_RATINGS } from "../../domain/rag";
 import { SummaryReport } from "../../domain/summary";
 import { buildSummary } from "../../usecases/buildSummary";
 import { recordSignOff } from "../../usecases/recordSignOff";
+import { CheckAgain } from "../components/CheckAgain";
 import { CheckStatus } from "../components/CheckStatus";
 import { Feedback, Outcome } from "../components/Feedback";
 import { QuarterSelect } from "../components/QuarterSelect";
@@ -89,6 +90,8 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
           {`Build ${quarter} summary`}
         </Button>
       </div>
+      {/* After the view's main control, so Tab reaches the quarter first. */}
+      {check && <CheckAgain planCheck={planCheck} />}
       {building && (
         <Field label={`Building the ${quarter} summary: rating every action, then writing the summary sheet…`}>
           <ProgressBar />

@@ -8,3 +8,9 @@ export const VIEW_LABELS: Record<ViewName, string> = {
   myActions: "My actions",
   summary: "Summary",
 };
+
+/** The view a page address asks for (taskpane.html?view=check: each ribbon button's page), else Plan. */
+export function viewFromSearch(search: string): ViewName {
+  const asked = new URLSearchParams(search).get("view");
+  return (VIEW_NAMES as readonly string[]).includes(asked ?? "") ? (asked as ViewName) : "plan";
+}
