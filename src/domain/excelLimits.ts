@@ -2,7 +2,7 @@
  * Excel's limits on what this tool writes, so that no workbook it writes needs repairing.
  *
  * Sources: Microsoft, "Excel specifications and limits"
- * (https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3):
+ * (Microsoft Support, article 1672b34d-7043-467e-8e27-269d656771c3):
  * 32,767 characters a cell, 1,048,576 rows by 16,384 columns, column width 255 characters. Sheet names:
  * Microsoft, "Rename a worksheet" (1–31 characters, none of `: \ / ? * [ ]`, not beginning or ending with an
  * apostrophe, not "History", which Excel reserves). Table names: Microsoft, "Rename an Excel table" (at most
