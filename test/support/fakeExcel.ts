@@ -94,8 +94,11 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export interface FakeExcel {
   /** Drop-in for Excel.run: runs the batch with a fresh RequestContext over the shared fake workbook. */
   run<T>(batch: Batch<T>): Promise<T>;
-  /** Excel.run(object or context, batch): the double ignores the first argument and runs the batch. */
-  run<T>(objectOrContext: unknown, batch: Batch<T>): Promise<T>;
+  /**
+   * Excel.run(options, batch): `{ delayForCellEdit: true }` makes the batch wait out cell-edit mode instead of
+   * failing; any other first argument (an object or a context) is ignored.
+   */
+  run<T>(optionsOrObject: unknown, batch: Batch<T>): Promise<T>;
   /**
    * Number of context.sync() calls so far (across runs), and the byte size of each sync's request (JSON
    * of the queued operations). Includes the closing sync Excel.run makes when operations are still queued.
@@ -126,6 +129,15 @@ export interface FakeExcel {
   sheetInfo(sheet: string): FakeSheetInfo;
   chartDetails(sheet: string): FakeChartDetails[];
   validationDetails(sheet: string): FakeValidationDetails[];
+  /**
+   * The user starts typing in a cell: from now until endCellEdit, a sync fails with
+   * InvalidOperationInCellEditMode unless its batch was run with `{ delayForCellEdit: true }`, which waits.
+   */
+  startCellEdit(): void;
+  /** The user presses Enter: batches held by delayForCellEdit go on. */
+  endCellEdit(): void;
+  /** Syncs being held by delayForCellEdit right now (tests wait for this instead of for time). */
+  readonly heldForCellEdit: number;
   /** Calls the handlers registered with `tables.onChanged.add` (the double never raises events itself). */
   raiseTableChanged(table: string, source?: "Local" | "Remote"): Promise<void>;
 }
@@ -162,12 +174,14 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       requestBytes.push(bytes);
     },
     recordResponse: (bytes) => responseBytes.push(bytes),
+    cellEdit: { active: false, waiting: [] },
   };
 
   async function run<T>(first: unknown, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T> | undefined;
     if (typeof batch !== "function") throw errors.invalidArgument("Excel.run needs a batch function");
     const context = new FakeContext(host);
+    context._delayForCellEdit = typeof first === "object" && first !== null && (first as { delayForCellEdit?: unknown }).delayForCellEdit === true;
     context.workbook = new FakeWorkbook(context, { name: "workbook", bound: model });
     try {
       const pending = batch(context as unknown as Excel.RequestContext) as unknown;
@@ -307,6 +321,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         ignoreBlanks: v.ignoreBlanks,
       }));
     },
+    startCellEdit() {
+      host.cellEdit.active = true;
+    },
+    endCellEdit() {
+      host.cellEdit.active = false;
+      for (const resume of host.cellEdit.waiting.splice(0)) resume();
+    },
+    get heldForCellEdit() {
+      return host.cellEdit.waiting.length;
+    },
     async raiseTableChanged(tableName, source = "Local") {
       const table = model.findTable(tableName);
       if (!table) throw new Error(`FakeExcel: no table named "${tableName}"`);
@@ -343,6 +367,7 @@ const EXCEL_ENUMS = {
     generalException: ErrorCodes.generalException,
     invalidArgument: ErrorCodes.invalidArgument,
     invalidOperation: ErrorCodes.invalidOperation,
+    invalidOperationInCellEditMode: ErrorCodes.invalidOperationInCellEditMode,
     itemAlreadyExists: ErrorCodes.itemAlreadyExists,
     itemNotFound: ErrorCodes.itemNotFound,
     responsePayloadSizeLimitExceeded: ErrorCodes.responsePayloadSizeLimitExceeded,

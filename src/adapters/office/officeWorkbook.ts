@@ -4,14 +4,21 @@ import { ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
 import { WorkbookSnapshot } from "../../domain/snapshot";
-import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
+import { WorkbookBusyError } from "../../port/errors";
+import { Change, ChangeSet, ReadOptions, WorkbookPort } from "../../port/workbookPort";
 import { readWorkbook, SheetInfo } from "./officeRead";
 import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
 import { RequestBudget, sliceRows } from "./requestBudget";
 import { numberFormatFor, styleBlocks } from "./sheetStyles";
 
-/** `Excel.run`, or a test double of it. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** A batch of Office.js work over one request context. */
+export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** `Excel.run`, or a test double of it: with RunOptions (ExcelApi 1.11 `delayForCellEdit`) or without. */
+export interface ExcelRun {
+  <T>(batch: ExcelBatch<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: ExcelBatch<T>): Promise<T>;
+}
 
 /** Which optional requirement sets this Excel has (Office.context.requirements.isSetSupported). */
 export type SupportsSet = (name: string, version: string) => boolean;
@@ -38,6 +45,9 @@ function columnFormat(kind: ColumnKind): string {
   return TEXT_FORMAT;
 }
 
+/** Excel.ErrorCodes.invalidOperationInCellEditMode: the user is typing in a cell. */
+const CELL_EDIT_MODE = "InvalidOperationInCellEditMode";
+
 /** Errors that mean the sheets changed since the read a change set was planned from. */
 const STALE_SHEETS = new Set(["ItemNotFound", "ItemAlreadyExists", "InvalidArgument"]);
 
@@ -62,8 +72,8 @@ export class OfficeWorkbook implements WorkbookPort {
    * Two syncs for a set-up plan of up to about 5,000 actions: the sheets and the plan tables' shapes, then
    * every row. Larger plans take one more sync per 4 MB of cells (Excel on the web caps a response at 5 MB).
    */
-  read(): Promise<WorkbookSnapshot> {
-    return this.run(async (context) => {
+  read(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    return this.runBatch(options.background === true, async (context) => {
       const { snapshot, sheets } = await readWorkbook(context, this.maxRequestBytes);
       this.sheetsSeen = sheets;
       return snapshot;
@@ -76,7 +86,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * being removed or added; the sheets are then asked for and the change set written again.
    */
   apply(changes: ChangeSet): Promise<void> {
-    return this.run(async (context) => {
+    return this.runBatch(false, async (context) => {
       const seen = this.sheetsSeen;
       this.sheetsSeen = undefined;
       if (seen) {
@@ -91,6 +101,21 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       await this.write(context, sheets.items.map((s) => ({ name: s.name, position: s.position })), changes);
     });
+  }
+
+  /**
+   * Runs a batch as the user expects. One the user started waits while they are typing in a cell
+   * (`delayForCellEdit`, ExcelApi 1.11); a background one never waits. Either way, where Excel refuses the
+   * batch because a cell is being edited (InvalidOperationInCellEditMode), it becomes WorkbookBusyError.
+   */
+  private async runBatch<T>(background: boolean, batch: ExcelBatch<T>): Promise<T> {
+    try {
+      if (!background && this.supports("ExcelApi", "1.11")) return await this.run({ delayForCellEdit: true }, batch);
+      return await this.run(batch);
+    } catch (error) {
+      if ((error as { code?: string } | null)?.code === CELL_EDIT_MODE) throw new WorkbookBusyError();
+      throw error;
+    }
   }
 
   private async write(context: Excel.RequestContext, sheets: readonly SheetInfo[], changes: ChangeSet): Promise<void> {
