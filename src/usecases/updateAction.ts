@@ -2,6 +2,7 @@ import { cellText } from "../domain/cells";
 import { checkSnapshot } from "../domain/check";
 import { normaliseHeader, parseStatus, Quarter, STATUSES, Status, UPDATE_COLUMN } from "../domain/contract";
 import { PeriodChoice } from "../domain/period";
+import { WorkbookConflictError } from "../port/errors";
 import { TableCellWrite, WorkbookPort } from "../port/workbookPort";
 
 export interface ActionUpdate {
@@ -40,7 +41,8 @@ export async function updateAction(workbook: WorkbookPort, change: ActionUpdate,
   }
   const updateColumn = table.columns[UPDATE_COLUMN[change.quarter]];
   const statusColumn = table.columns.status;
-  if (updateColumn === undefined || statusColumn === undefined) return { done: false, reason: "The action plan has no Status or update column for this quarter." };
+  const idColumn = table.columns.id;
+  if (updateColumn === undefined || statusColumn === undefined || idColumn === undefined) return { done: false, reason: "The action plan has no Status or update column for this quarter." };
   const now = { status: action.statusText, update: cellText(action.values[updateColumn]) };
   if (now.status !== change.shown.status.trim() || now.update !== change.shown.update.trim()) {
     return { done: false, reason: `Someone else changed action ${change.actionId} since you opened it (it now says "${now.status}"). Your words are kept here: refresh, then save again.` };
@@ -49,11 +51,18 @@ export async function updateAction(workbook: WorkbookPort, change: ActionUpdate,
     return { done: false, reason: `Write a ${change.quarter} update: what was done this quarter and what happens next.` };
   }
   const headers = table.table.headers;
+  // By ID, not by row: a co-author may sort or delete rows between this read and the write.
   const cells: TableCellWrite[] = [
-    { row: action.row, column: headers[statusColumn], value: change.status },
-    { row: action.row, column: headers[updateColumn], value: update || null },
+    { id: action.id, column: headers[statusColumn], value: change.status },
+    { id: action.id, column: headers[updateColumn], value: update || null },
   ];
-  await workbook.apply([{ kind: "setCells", table: table.table.name, cells }]);
+  try {
+    await workbook.apply([{ kind: "setCells", table: table.table.name, key: headers[idColumn], cells }]);
+  } catch (error) {
+    // The action's row went between the read and the write: nothing was written, and the officer is told why.
+    if (error instanceof WorkbookConflictError) return { done: false, reason: error.message };
+    throw error;
+  }
   return { done: true };
 }
 

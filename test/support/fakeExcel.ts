@@ -114,11 +114,17 @@ export interface FakeExcel {
   /** Writes as Office.js would (numberFormat first, then values, so "=…" under "@" stays text). */
   setValues(sheet: string, topLeftA1: string, values: (string | number | boolean)[][], numberFormat?: string[][]): void;
   addTable(sheet: string, name: string, rangeA1: string): void;
+  /** A workbook-scoped defined name, as the user's own (Formulas → Define Name). */
+  addName(name: string, formula: string): void;
+  /** Table Design → Header Row, off or on. */
+  setShowHeaders(table: string, show: boolean): void;
 
   /** Inspection, outside any batch. Addresses are unqualified (`B2:B9`) except a chart source on another sheet. */
   sheetNames(): string[];
   cell(sheet: string, a1: string): FakeCell | undefined;
   tables(): { name: string; sheet: string; address: string }[];
+  /** Defined names with their formulas. */
+  names(): { name: string; formula: string }[];
   charts(sheet: string): { type: string; title: string; sourceAddress: string }[];
   validations(sheet: string): { address: string; rule: unknown }[];
   conditionalFormats(sheet: string): { address: string; formula: string; fill?: string; fontColor?: string }[];
@@ -145,6 +151,8 @@ export interface FakeExcel {
 export interface FakeExcelOptions {
   /** Default 5 * 1024 * 1024, Excel on the web's limit for a request (and a response). */
   maxRequestBytes?: number;
+  /** Most cells one operation may move before Excel (on the web) fails it with OperationCellsExceedLimit; default no limit. */
+  operationCellLimit?: number;
 }
 
 function sheetOf(model: WorkbookModel, name: string): SheetModel {
@@ -168,6 +176,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const host: Host = {
     model,
     maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
+    operationCellLimit: options.operationCellLimit ?? Infinity,
     events,
     recordSync: (bytes) => {
       syncCount++;
@@ -233,6 +242,15 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       model.addTable(sheet, parsed.rect, true, name);
     },
 
+    addName(name, formula) {
+      model.addName(name, formula);
+    },
+    setShowHeaders(tableName, show) {
+      const table = model.findTable(tableName);
+      if (!table) throw new Error(`FakeExcel: no table named "${tableName}"`);
+      model.setShowHeaders(table, show);
+    },
+    names: () => model.names.map((n) => ({ name: n.name, formula: n.formula })),
     sheetNames: () => model.sheets.map((s) => s.name),
     cell(sheetName, a1) {
       const sheet = sheetOf(model, sheetName);
@@ -370,6 +388,7 @@ const EXCEL_ENUMS = {
     invalidOperationInCellEditMode: ErrorCodes.invalidOperationInCellEditMode,
     itemAlreadyExists: ErrorCodes.itemAlreadyExists,
     itemNotFound: ErrorCodes.itemNotFound,
+    operationCellsExceedLimit: ErrorCodes.operationCellsExceedLimit,
     responsePayloadSizeLimitExceeded: ErrorCodes.responsePayloadSizeLimitExceeded,
   },
 };

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
-import { columnLetter } from "../../domain/cells";
+import { cellText, columnLetter } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnSpec, SheetContent, TableSpec } from "../../domain/layout";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { idKey, locateIds } from "../../port/keyedRows";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValues";
 import { addRagColouring, styleCell } from "./excelJsStyles";
@@ -110,14 +111,29 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return { sheetNames: this.workbook.worksheets.map((s) => s.name), tables };
   }
 
+  /** Keyed writes are located first, so a missing ID refuses the change set before anything is written. */
   async apply(changes: ChangeSet): Promise<void> {
-    for (const change of changes) this.applyOne(change);
+    const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
+    changes.forEach((change, i) => this.applyOne(change, located[i]));
   }
 
-  private applyOne(change: Change): void {
+  /** The current data row of each ID a keyed change names (WorkbookConflictError if one is gone). */
+  private locate(change: Extract<Change, { kind: "setColumn" | "setCells" }>): Map<string, number> {
+    const { t, index } = this.column(change.table, change.key);
+    const ids = Array.from({ length: t.height }, (_, r) => cellText(fromExcelJs(t.sheet.getRow(t.top + 2 + r).getCell(t.left + index + 1).value)));
+    const wanted = change.kind === "setColumn" ? change.rows.map((r) => r.id) : change.cells.map((c) => c.id);
+    return locateIds(t.model.name, ids, wanted);
+  }
+
+  private setTableCell(tableName: string, row: number, column: string, value: string | null): void {
+    const { t, index } = this.column(tableName, column);
+    t.sheet.getRow(t.top + 2 + row).getCell(t.left + index + 1).value = value === "" ? null : value;
+  }
+
+  private applyOne(change: Change, rows = new Map<string, number>()): void {
     switch (change.kind) {
       case "setColumn":
-        return this.setColumn(change.table, change.column, change.values);
+        return change.rows.forEach((r) => this.setTableCell(change.table, rows.get(idKey(r.id))!, change.column, r.value));
       case "replaceSheet":
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
@@ -164,11 +180,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
         return;
       }
       case "setCells":
-        return change.cells.forEach((cell) => {
-          const { t, index } = this.column(change.table, cell.column);
-          if (cell.row < 0 || cell.row >= t.height) throw new Error(`${change.table} has no data row ${cell.row}.`);
-          t.sheet.getRow(t.top + 2 + cell.row).getCell(t.left + index + 1).value = cell.value === "" ? null : cell.value;
-        });
+        return change.cells.forEach((cell) => this.setTableCell(change.table, rows.get(idKey(cell.id))!, cell.column, cell.value));
     }
     const unknown: never = change;
     throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
@@ -183,14 +195,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
       .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
     if (index < 0) throw new Error(`The ${tableName} table has no "${column}" column.`);
     return { t, index };
-  }
-
-  private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
-    const { t, index } = this.column(tableName, column);
-    if (values.length !== t.height) throw new Error(`Expected ${t.height} values for ${tableName}[${column}], got ${values.length}.`);
-    values.forEach((value, r) => {
-      t.sheet.getRow(t.top + 2 + r).getCell(t.left + index + 1).value = value === "" ? null : value;
-    });
   }
 
   /** Replaces a sheet's contents, keeping its place among the tabs; creates it if missing. */

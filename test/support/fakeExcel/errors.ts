@@ -13,6 +13,8 @@ export const ErrorCodes = {
   invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
+  nonBlankCellOffSheet: "NonBlankCellOffSheet",
+  operationCellsExceedLimit: "OperationCellsExceedLimit",
   propertyNotLoaded: "PropertyNotLoaded",
   valueNotLoaded: "ValueNotLoaded",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
@@ -90,6 +92,11 @@ export const errors = {
       ErrorCodes.invalidObjectPath,
       `The object path isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
     ),
+  /** Excel.ErrorCodes.operationCellsExceedLimit: one operation touches more cells than Excel (on the web) allows. */
+  operationCellsExceedLimit: () =>
+    new FakeOfficeError(ErrorCodes.operationCellsExceedLimit, "The attempted operation affects more than the limit of cells."),
+  nonBlankCellOffSheet: () =>
+    new FakeOfficeError(ErrorCodes.nonBlankCellOffSheet, "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet."),
   /** Excel.ErrorCodes.invalidOperationInCellEditMode, with the text Microsoft documents for it (Excel error handling: "Excel JavaScript API error codes"). */
   cellEditMode: () =>
     new FakeOfficeError(

@@ -22,6 +22,8 @@ export interface EventRegistration {
 export interface Host {
   readonly model: WorkbookModel;
   readonly maxRequestBytes: number;
+  /** Most cells one operation may move (Excel on the web's OperationCellsExceedLimit); Infinity by default. */
+  readonly operationCellLimit: number;
   readonly events: Set<EventRegistration>;
   recordSync(requestBytes: number): void;
   recordResponse(bytes: number): void;
