@@ -7,7 +7,7 @@ import { idKey, locateIds } from "../../port/keyedRows";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValues";
 import { addRagColouring, styleCell } from "./excelJsStyles";
-import { addRangeValidation, compactValidations } from "./validations";
+import { addRangeValidation, compactValidations, ListNames } from "./validations";
 
 /** The parts of ExcelJS's table model we rely on (the same for loaded and added tables). */
 interface TableModel {
@@ -48,17 +48,27 @@ function place(sheet: ExcelJS.Worksheet, table: ExcelJS.Table): PlacedTable {
   return { sheet, model, top, left, width: Number(end.col) - left, height: Math.max(0, bottom - top) };
 }
 
-const LIST_SOURCES: Partial<Record<ColumnSpec["kind"], string>> = {
+/** Fixed lists; officer and priority lists are workbook names over the registers (ListNames). */
+const FIXED_LISTS: Partial<Record<ColumnSpec["kind"], string>> = {
   status: `"${STATUSES.join(",")}"`,
   yesNo: `"Yes,No"`,
-  // Validation cannot name a table column directly; INDIRECT lets the list grow with the register.
-  leadOfficer: `INDIRECT("LeadOfficers[Name]")`,
-  priority: `INDIRECT("Priorities[Priority]")`,
 };
+
+/** A drop-down waiting for the end of the change set, when every register it may refer to exists. */
+interface PendingList {
+  readonly sheet: ExcelJS.Worksheet;
+  readonly range: string;
+  readonly column: ColumnSpec;
+}
 
 /** The workbook port over an ExcelJS workbook: the command line's host. */
 export class ExcelJsWorkbook implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  private readonly listNames: ListNames;
+  private pending: PendingList[] = [];
+
+  constructor(readonly workbook: ExcelJS.Workbook) {
+    this.listNames = new ListNames(workbook, () => new Set(this.tables().map((t) => t.model.name.toLowerCase())));
+  }
 
   static empty(): ExcelJsWorkbook {
     const workbook = new ExcelJS.Workbook();
@@ -114,7 +124,21 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Keyed writes are located first, so a missing ID refuses the change set before anything is written. */
   async apply(changes: ChangeSet): Promise<void> {
     const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
+    this.pending = [];
     changes.forEach((change, i) => this.applyOne(change, located[i]));
+    // Drop-downs last: the registers this change set creates exist by now.
+    for (const { sheet, range, column } of this.pending) {
+      const named = this.listNames.nameFor(column.kind);
+      const list = FIXED_LISTS[column.kind] ?? named;
+      if (!list) continue;
+      addRangeValidation(sheet, range, {
+        type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
+        // A warning, not a stop, for names: the check explains an unregistered name better than a pop-up can.
+        errorStyle: column.kind === "status" ? "stop" : "warning",
+        errorTitle: column.header, error: `Choose a ${column.header.toLowerCase()} from the list.`,
+      });
+    }
+    this.pending = [];
   }
 
   /** The current data row of each ID a keyed change names (WorkbookConflictError if one is gone). */
@@ -175,7 +199,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
           const widen = (ref: string | undefined) => ref?.replace(/:([A-Z]+)(\d+)$/, (_, _col: string, row: string) => `:${columnLetter(at - 1)}${row}`);
           t.model.tableRef = widen(t.model.tableRef)!;
           t.model.autoFilterRef = widen(t.model.autoFilterRef);
-          formatColumn(t.sheet, at - 1, t.top + 2, t.top + 1 + t.height, { header: column.header, kind: column.kind, width: 14 });
+          formatColumn(t.sheet, at - 1, t.top + 2, t.top + 1 + t.height, { header: column.header, kind: column.kind, width: 14 }, this.pending);
         }
         return;
       }
@@ -232,12 +256,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
       rows: spec.rows.map((r) => [...r] as unknown[]),
     });
     const last = spec.rows.length + 1;
-    spec.columns.forEach((c, i) => formatColumn(sheet, i, 2, last, c));
+    spec.columns.forEach((c, i) => formatColumn(sheet, i, 2, last, c, this.pending));
   }
 }
 
 /** Width, number format, wrapping, drop-down list and RAG colouring for one table column's data cells (1-based rows). */
-function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number, lastRow: number, c: ColumnSpec): void {
+function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number, lastRow: number, c: ColumnSpec, pending: PendingList[]): void {
   sheet.getColumn(index + 1).width = c.width;
   const letter = columnLetter(index);
   for (let row = firstRow; row <= lastRow; row++) {
@@ -245,15 +269,7 @@ function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number,
     if (c.kind === "date") cell.numFmt = "dd/mm/yyyy";
     if (c.kind === "wrap") cell.alignment = { wrapText: true, vertical: "top" };
   }
-  const list = LIST_SOURCES[c.kind];
-  if (list && lastRow >= firstRow) {
-    // One range, not a validation per cell (Excel copies it to rows added to the table).
-    addRangeValidation(sheet, `${letter}${firstRow}:${letter}${lastRow}`, {
-      type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
-      // A warning, not a stop, for names: the check explains an unregistered name better than a pop-up can.
-      errorStyle: c.kind === "status" ? "stop" : "warning",
-      errorTitle: c.header, error: `Choose a ${c.header.toLowerCase()} from the list.`,
-    });
-  }
+  // One range, not a validation per cell (Excel copies it to rows added to the table); set at the end of apply.
+  if (lastRow >= firstRow) pending.push({ sheet, range: `${letter}${firstRow}:${letter}${lastRow}`, column: c });
   if (c.kind === "rag" && lastRow >= firstRow) addRagColouring(sheet, `${letter}${firstRow}:${letter}${lastRow}`, `$${letter}${firstRow}`);
 }

@@ -1,6 +1,7 @@
 import { a1, cellText, parseA1 } from "../../domain/cells";
-import { LEAD_OFFICERS, normaliseHeader, PRIORITIES } from "../../domain/contract";
+import { normaliseHeader } from "../../domain/contract";
 import { ColumnKind } from "../../domain/layout";
+import { LIST_NAME_SUFFIXES, LIST_NAMES, sameFormula } from "../../domain/listNames";
 import { WorkbookConflictError } from "../../port/errors";
 import { locateIds } from "../../port/keyedRows";
 import { Change, ChangeSet } from "../../port/workbookPort";
@@ -39,22 +40,7 @@ export interface TableNow {
   readonly right: { readonly sheet: string; readonly top: number; readonly left: number; readonly rows: number; readonly columns: number } | undefined;
 }
 
-/** A drop-down list kept in a workbook name over a register's column, so its source never needs INDIRECT. */
-export interface ListName {
-  /** The name's preferred spelling; `_2`, `_3` are tried if a name of the user's is in the way. */
-  readonly base: string;
-  /** The register the list comes from. */
-  readonly table: string;
-  readonly formula: string;
-}
-
-/** Officer and priority drop-downs: workbook names over the registers (ExcelApi 1.4 `names.add`). */
-export const LIST_NAMES: Partial<Record<ColumnKind, ListName>> = {
-  leadOfficer: { base: "CSP_LeadOfficerNames", table: LEAD_OFFICERS.table, formula: `=${LEAD_OFFICERS.table}[Name]` },
-  priority: { base: "CSP_PriorityNames", table: PRIORITIES.table, formula: `=${PRIORITIES.table}[Priority]` },
-};
-
-const NAME_TRIES = ["", "_2", "_3"];
+const NAME_TRIES = LIST_NAME_SUFFIXES;
 
 /** Everything a change set was checked against, for the writes that follow in the same batch. */
 export interface Confirmed {
@@ -208,10 +194,6 @@ export async function cellsBeside(context: Excel.RequestContext, confirmed: Conf
   return found;
 }
 
-function normaliseFormula(formula: string): string {
-  return formula.replace(/\s+/g, "").toLowerCase();
-}
-
 /**
  * Checks the change set against what was loaded; throws WorkbookConflictError (nothing written yet) where
  * it no longer fits: a keyed write's table, column or ID gone, a table to rename gone, a sheet or table to
@@ -282,7 +264,7 @@ export function confirm(loads: ConfirmLoads, changes: ChangeSet): Confirmed {
   const listNames = new Map<ColumnKind, { name: string; add: boolean }>();
   for (const [kind, tries] of loads.names) {
     const list = LIST_NAMES[kind]!;
-    const index = tries.findIndex((n) => n.isNullObject || normaliseFormula(n.formula) === normaliseFormula(list.formula));
+    const index = tries.findIndex((n) => n.isNullObject || sameFormula(n.formula, list.formula));
     if (index < 0) {
       throw new WorkbookConflictError(
         `The names ${NAME_TRIES.map((s) => list.base + s).join(", ")} are already used in this workbook for something else, so the drop-down lists cannot be set. Nothing was written: rename or delete those names (Formulas → Name Manager), then try again.`,
