@@ -3,7 +3,7 @@ import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
 import { summarySheet } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
-import { Refusal, refusedForErrors } from "./outcome";
+import { applyOrConflict, Refusal, refusedForErrors } from "./outcome";
 import { ragChanges } from "./refreshRag";
 
 export type SummaryOutcome = { readonly done: true; readonly report: SummaryReport; readonly check: PlanCheck } | Refusal;
@@ -16,9 +16,11 @@ export async function buildSummary(workbook: WorkbookPort, choice: PeriodChoice 
   const check = checkSnapshot(await workbook.read(), choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
   const report = buildSummaryReport(check.plan, check.period);
-  await workbook.apply([
+  // A conflict (an action's row gone, a very hidden summary sheet) writes nothing and says why.
+  const conflict = await applyOrConflict(workbook, [
     ...ragChanges(check, report.rated),
     { kind: "replaceSheet", sheet: report.sheetName, content: summarySheet(report) },
   ]);
+  if (conflict) return { done: false, reason: conflict, findings: [] };
   return { done: true, report, check };
 }

@@ -1,6 +1,7 @@
 import { formatLongDate, IsoDate } from "../domain/dates";
 import { SIGN_OFF_CELL } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
+import { applyOrConflict } from "./outcome";
 
 export interface SignOff {
   /** The summary sheet, e.g. `Q3 2014-15 Summary`. */
@@ -22,6 +23,7 @@ export async function recordSignOff(workbook: WorkbookPort, signOff: SignOff): P
   const sheet = sheetNames.find((s) => s.toLowerCase() === signOff.sheet.toLowerCase());
   if (!sheet) return { done: false, reason: `There is no "${signOff.sheet}" sheet yet: build the summary first.` };
   const text = `Signed off by ${name}, ${role}, on ${formatLongDate(signOff.date)}.`;
-  await workbook.apply([{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
+  const conflict = await applyOrConflict(workbook, [{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
+  if (conflict) return { done: false, reason: conflict };
   return { done: true, text };
 }

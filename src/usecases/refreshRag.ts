@@ -1,9 +1,8 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
 import { rateAll, RatedAction } from "../domain/figures";
 import { PeriodChoice } from "../domain/period";
-import { WorkbookConflictError } from "../port/errors";
 import { Change, WorkbookPort } from "../port/workbookPort";
-import { Refusal, refusedForErrors } from "./outcome";
+import { applyOrConflict, Refusal, refusedForErrors } from "./outcome";
 
 /**
  * The writes that put each action's RAG word (and reason, where the plan has that column) into the
@@ -33,12 +32,8 @@ export async function refreshRag(workbook: WorkbookPort, choice: PeriodChoice = 
   const check = checkSnapshot(await workbook.read(), choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
   const rated = rateAll(check.plan, check.period);
-  try {
-    await workbook.apply(ragChanges(check, rated));
-  } catch (error) {
-    // Rows changed between the read and the write: nothing was written, and the message says which actions.
-    if (error instanceof WorkbookConflictError) return { done: false, reason: error.message, findings: [] };
-    throw error;
-  }
+  // Rows changed between the read and the write: nothing was written, and the message says which actions.
+  const conflict = await applyOrConflict(workbook, ragChanges(check, rated));
+  if (conflict) return { done: false, reason: conflict, findings: [] };
   return { done: true, rated };
 }

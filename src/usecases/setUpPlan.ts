@@ -2,6 +2,7 @@ import { ACTION_PLAN, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES } from "../domain
 import { planTables } from "../domain/planLayout";
 import { PlanSeed } from "../domain/planSeed";
 import { WorkbookPort } from "../port/workbookPort";
+import { applyOrConflict } from "./outcome";
 
 export type SetUpOutcome = { readonly done: true; readonly sheets: readonly string[] } | { readonly done: false; readonly reason: string };
 
@@ -20,6 +21,6 @@ export async function setUpPlan(workbook: WorkbookPort, seed: PlanSeed): Promise
     };
   }
   const tables = planTables(seed);
-  await workbook.apply(tables.map((table) => ({ kind: "createTable" as const, table })));
-  return { done: true, sheets: tables.map((t) => t.sheet) };
+  const conflict = await applyOrConflict(workbook, tables.map((table) => ({ kind: "createTable" as const, table })));
+  return conflict ? { done: false, reason: conflict } : { done: true, sheets: tables.map((t) => t.sheet) };
 }

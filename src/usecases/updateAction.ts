@@ -2,8 +2,8 @@ import { cellText } from "../domain/cells";
 import { checkSnapshot } from "../domain/check";
 import { normaliseHeader, parseStatus, Quarter, STATUSES, Status, UPDATE_COLUMN } from "../domain/contract";
 import { PeriodChoice } from "../domain/period";
-import { WorkbookConflictError } from "../port/errors";
 import { TableCellWrite, WorkbookPort } from "../port/workbookPort";
+import { applyOrConflict } from "./outcome";
 
 export interface ActionUpdate {
   readonly actionId: string;
@@ -56,13 +56,8 @@ export async function updateAction(workbook: WorkbookPort, change: ActionUpdate,
     { id: action.id, column: headers[statusColumn], value: change.status },
     { id: action.id, column: headers[updateColumn], value: update || null },
   ];
-  try {
-    await workbook.apply([{ kind: "setCells", table: table.table.name, key: headers[idColumn], cells }]);
-  } catch (error) {
-    // The action's row went between the read and the write: nothing was written, and the officer is told why.
-    if (error instanceof WorkbookConflictError) return { done: false, reason: error.message };
-    throw error;
-  }
-  return { done: true };
+  // If the action's row went between the read and the write, nothing was written and the officer is told why.
+  const conflict = await applyOrConflict(workbook, [{ kind: "setCells", table: table.table.name, key: headers[idColumn], cells }]);
+  return conflict ? { done: false, reason: conflict } : { done: true };
 }
 

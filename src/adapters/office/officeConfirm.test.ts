@@ -12,6 +12,7 @@ import { rateAll } from "../../domain/figures";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
 import { WorkbookConflictError } from "../../port/errors";
 import { ChangeSet } from "../../port/workbookPort";
+import { buildSummary } from "../../usecases/buildSummary";
 import { ragChanges } from "../../usecases/refreshRag";
 import { setUpPlan } from "../../usecases/setUpPlan";
 import { updateAction } from "../../usecases/updateAction";
@@ -138,6 +139,16 @@ describe("change sets confirmed before they write", () => {
     expect(fake.cell("Action Plan", "W60")?.value).toBe("Far below");
   });
 
+  it("says plainly when Excel on the web cannot make room for new columns (OperationCellsExceedLimit)", async () => {
+    // Excel.ErrorCodes.operationCellsExceedLimit; the code is all the adapter looks at.
+    const failing = new OfficeWorkbook(async () => {
+      throw Object.assign(new Error("The attempted operation affects more than the limit of cells."), { code: "OperationCellsExceedLimit" });
+    });
+    await expect(failing.apply([{ kind: "addColumns", table: "ActionPlan", columns: [{ header: "RAG", kind: "rag" }] }])).rejects.toThrow(
+      "Excel could not make room for the new columns",
+    );
+  });
+
   it("gives a clear message for a summary sheet that is very hidden, instead of an obscure failure", async () => {
     const { fake, workbook } = await plan();
     fake.addSheet("Q3 2014-15 Summary");
@@ -147,6 +158,8 @@ describe("change sets confirmed before they write", () => {
     });
     const failure = workbook.apply([{ kind: "replaceSheet", sheet: "Q3 2014-15 Summary", content: { rows: [], columnWidths: [] } }]);
     await expect(failure).rejects.toThrow('The sheet "Q3 2014-15 Summary" is very hidden');
+    // Through the use-case, a refusal with that message rather than an exception.
+    expect(await buildSummary(workbook, { quarter: "Q3" })).toMatchObject({ done: false, reason: expect.stringContaining("is very hidden") });
     expect(fake.sheetInfo("Q3 2014-15 Summary").visibility).toBe("VeryHidden");
   });
 });
