@@ -3,11 +3,11 @@ import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
+import { LIST_NAMES } from "../../domain/listNames";
 import { WorkbookSnapshot } from "../../domain/snapshot";
 import { WorkbookBusyError } from "../../port/errors";
-import { Change, ChangeSet, ReadOptions, WorkbookPort } from "../../port/workbookPort";
 import { idKey } from "../../port/keyedRows";
-import { LIST_NAMES } from "../../domain/listNames";
+import { Change, ChangeSet, ReadOptions, WorkbookPort } from "../../port/workbookPort";
 import { columnsToAdd, confirm, Confirmed, confirmRoomBeside, queueConfirm, SheetNow, TableNow } from "./officeConfirm";
 import { readWorkbook } from "./officeRead";
 import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
@@ -35,7 +35,7 @@ export interface OfficeWorkbookOptions {
 /** Columns of points per character of width, near enough for Calibri 11. */
 const POINTS_PER_CHARACTER = 6.5;
 
-/** Fixed lists, written into the rule; the officer and priority lists are workbook names (officeConfirm.ts). */
+/** Fixed lists, written into the rule; the officer and priority lists are workbook names (src/domain/listNames.ts). */
 const FIXED_LISTS: Partial<Record<ColumnKind, string>> = {
   status: STATUSES.join(","),
   yesNo: "Yes,No",
@@ -71,9 +71,9 @@ function runsOf<T extends { row: number }>(cells: readonly T[]): T[][] {
 }
 
 /**
- * The workbook port over Office.js. A read is two syncs for an ordinary plan (see officeRead.ts); the
- * change set that follows it is one more, however large the plan, unless a write would pass Excel's
- * request limit, when it is split.
+ * The workbook port over Office.js. A read is two syncs for an ordinary plan (see officeRead.ts); a change
+ * set is two more, however large the plan (one to confirm it against the workbook, one to write), unless a
+ * write would pass Excel's request limit, when it is split.
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly maxRequestBytes: number;
