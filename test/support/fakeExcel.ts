@@ -3,6 +3,9 @@
  * machine without Excel. Proxies queue operations and nothing happens until `await context.sync()`;
  * unloaded properties throw PropertyNotLoaded; a request over Excel on the web's 5 MB limit is refused;
  * text starting with "=" written through `values` becomes a formula unless the cell is text formatted.
+ * Also as Excel does: a sync is not a transaction; cell-edit mode fails a batch unless it was run with
+ * `delayForCellEdit` (startCellEdit/endCellEdit); values written directly below a table grow it; a table
+ * column add shifts the cells beside the table; workbook names; a table's header row can be turned off.
  *
  *   const fake = createFakeExcel();
  *   fake.addSheet("Plan");

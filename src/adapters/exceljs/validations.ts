@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { DataValidation, Worksheet } from "exceljs";
 import { ColumnKind } from "../../domain/layout";
 import { LIST_NAME_SUFFIXES, LIST_NAMES } from "../../domain/listNames";
+import { WorkbookConflictError } from "../../port/errors";
 
 type ValidationModel = Record<string, DataValidation | undefined>;
 
@@ -79,7 +80,7 @@ export class ListNames {
     if (!list || !this.registers().has(list.table.toLowerCase())) return undefined;
     const taken = new Set(this.userNames().map((n) => n.name.toLowerCase()));
     const suffix = LIST_NAME_SUFFIXES.find((s) => !taken.has((list.base + s).toLowerCase()));
-    if (suffix === undefined) throw new Error(`The names ${LIST_NAME_SUFFIXES.map((s) => list.base + s).join(", ")} are already used in this workbook; rename them so the drop-down lists can be set.`);
+    if (suffix === undefined) throw new WorkbookConflictError(`The names ${LIST_NAME_SUFFIXES.map((s) => list.base + s).join(", ")} are already used in this workbook; rename them so the drop-down lists can be set.`);
     return list.base + suffix;
   }
 
