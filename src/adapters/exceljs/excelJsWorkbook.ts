@@ -124,6 +124,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Keyed writes are located first, so a missing ID refuses the change set before anything is written. */
   async apply(changes: ChangeSet): Promise<void> {
     const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
+    for (const change of changes) {
+      const columns = change.kind === "createTable" ? change.table.columns : change.kind === "addColumns" ? change.columns : [];
+      for (const column of columns) this.listNames.check(column.kind);
+    }
     this.pending = [];
     changes.forEach((change, i) => this.applyOne(change, located[i]));
     // Drop-downs last: the registers this change set creates exist by now.

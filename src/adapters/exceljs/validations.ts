@@ -78,6 +78,16 @@ export class ListNames {
   nameFor(kind: ColumnKind): string | undefined {
     const list = LIST_NAMES[kind];
     if (!list || !this.registers().has(list.table.toLowerCase())) return undefined;
+    return this.spelling(kind);
+  }
+
+  /** Throws WorkbookConflictError, before anything is written, if a list of this kind would find no free name. */
+  check(kind: ColumnKind): void {
+    if (LIST_NAMES[kind]) this.spelling(kind);
+  }
+
+  private spelling(kind: ColumnKind): string {
+    const list = LIST_NAMES[kind]!;
     const taken = new Set(this.userNames().map((n) => n.name.toLowerCase()));
     const suffix = LIST_NAME_SUFFIXES.find((s) => !taken.has((list.base + s).toLowerCase()));
     if (suffix === undefined) throw new WorkbookConflictError(`The names ${LIST_NAME_SUFFIXES.map((s) => list.base + s).join(", ")} are already used in this workbook; rename them so the drop-down lists can be set.`);
