@@ -39,6 +39,16 @@ describe("a table with its header row turned off", () => {
     expect(after.headers).toEqual(shown.headers);
     expect(after.rows.map((r) => r[0])).toEqual(shown.rows.map((r) => r[0]));
   });
+
+  it("renames a column by its name, not its header cell, so the first data row is untouched", async () => {
+    const { fake, workbook } = await plan();
+    fake.setShowHeaders("ActionPlan", false);
+    const before = (await workbook.read()).tables.find((t) => t.name === "ActionPlan")!;
+    await workbook.apply([{ kind: "renameColumns", table: "ActionPlan", columns: [{ index: 16, name: "Comments" }] }]);
+    const after = (await workbook.read()).tables.find((t) => t.name === "ActionPlan")!;
+    expect(after.headers[16]).toBe("Comments");
+    expect(after.rows).toEqual(before.rows);
+  });
 });
 
 describe("a workbook with large tables of its own", () => {

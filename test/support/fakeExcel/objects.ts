@@ -1177,7 +1177,9 @@ const TABLE_COLUMN: TypeDesc = describe<ColumnRef>({
       write: (c, v) => {
         const name = checkString(v, "name");
         check(name.trim() !== "", "a column name must not be empty");
-        c.table.sheet.writeText(c.table.rect.row, c.table.rect.col + c.index, name);
+        // With the header row turned off, the name is kept without a cell (the first row is data).
+        if (!c.table.showHeaders) c.table.hiddenHeaders = c.table.sheet.workbook.tableColumns(c.table).map((n, i) => (i === c.index ? name : n));
+        else c.table.sheet.writeText(c.table.rect.row, c.table.rect.col + c.index, name);
       },
     },
   },
