@@ -204,7 +204,9 @@ async function userPlan(host: Host): Promise<void> {
   await host.put(OUR_PLAN, 0, 0, [["Our community safety plan"]], true);
   host.addTable(OUR_PLAN, "Plan2014", TOP, LEFT, HEADERS, USER_ROWS);
   await host.put(OUR_PLAN, TOP + USER_ROWS.length + 3, LEFT, [["Agreed by the partnership board"]]);
-  await host.put(OUR_PLAN, TOP, ADDED.Notes + 3, [["Far to the right"]]);
+  // Above the table's rows: a column add shifts cells right only within the table's rows, and the Office
+  // adapter refuses to move a user's cells there (officeColumns.test.ts).
+  await host.put(OUR_PLAN, TOP - 1, ADDED.Notes + 3, [["Far to the right"]]);
 }
 
 async function adopt(host: Host): Promise<void> {

@@ -1,4 +1,4 @@
-import { cellText } from "./cells";
+import { a1, cellText } from "./cells";
 import {
   ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES, REQUIRED_ACTION_COLUMNS,
 } from "./contract";
@@ -61,6 +61,13 @@ export interface AdoptionProposal {
   readonly created: readonly TableSpec[];
   /** Reasons adoption cannot go ahead (nothing is written while any remain). */
   readonly blockers: readonly string[];
+  /**
+   * Where Excel makes room for the added columns: the cells to the right of the table, in its rows (header
+   * included), shift right as each column is added (TableColumnCollection.add inserts cells). The add-in
+   * refuses if any of those cells hold something, so the user can move them first. An A1 area on the
+   * table's sheet, such as "P3:XFD5"; undefined when no column is added.
+   */
+  readonly cellsThatWouldMove: string | undefined;
 }
 
 /** Optional columns worth adding: the add-in writes RAG reasons and reads removal reasons from Notes. */
@@ -143,6 +150,7 @@ export function proposeAdoption(snapshot: WorkbookSnapshot, tableName: string, d
     renameTableTo: table.name === ACTION_PLAN.table ? undefined : ACTION_PLAN.table,
     created,
     blockers,
+    cellsThatWouldMove: added.length === 0 ? undefined : `${a1(table.top, table.left + table.headers.length)}:XFD${table.top + table.rows.length + 1}`,
   };
 }
 

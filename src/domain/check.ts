@@ -1,4 +1,5 @@
 import { Finding, hasErrors, sortFindings } from "./findings";
+import { hiddenHeaderRowFindings } from "./headerRow";
 import { Period, PeriodChoice, resolvePeriod } from "./period";
 import { Plan, readPlan } from "./plan";
 import { smartFindings } from "./smart";
@@ -17,7 +18,7 @@ export interface PlanCheck {
 /** Every rule of brief §4 over one snapshot. Reads only. */
 export function checkSnapshot(snapshot: WorkbookSnapshot, choice: PeriodChoice = {}): PlanCheck {
   const plan = readPlan(snapshot);
-  const structure = [...structureFindings(plan), ...otherActionTables(snapshot)];
+  const structure = [...structureFindings(plan), ...otherActionTables(snapshot), ...hiddenHeaderRowFindings(snapshot)];
   const { period, findings: settings } = resolvePeriod(plan, choice);
   const blocking = [...structure, ...settings];
   const smart = period ? smartFindings(plan, period) : [];

@@ -11,6 +11,11 @@ export interface TableSnapshot {
   readonly headers: readonly string[];
   /** Data rows (no header, no totals), each as long as `headers`. */
   readonly rows: readonly (readonly CellValue[])[];
+  /**
+   * True when the table's header row is turned off in Excel (Table Design → Header Row): `headers` are then
+   * the columns' names and `top` the row the header row would use, just above the first data row.
+   */
+  readonly headerRowHidden?: boolean;
 }
 
 /**

@@ -6,10 +6,18 @@ import { WorkbookSnapshot } from "../domain/snapshot";
  * cells in ExcelJS). Nothing outside what a change names is touched.
  */
 export type Change =
-  /** Values for one column of a table, one per data row, in table order: only that column's data cells change. */
-  | { readonly kind: "setColumn"; readonly table: string; readonly column: string; readonly values: readonly (string | null)[] }
-  /** Single cells of a table, by data row and header: a lead officer's own status and update. */
-  | { readonly kind: "setCells"; readonly table: string; readonly cells: readonly TableCellWrite[] }
+  /**
+   * Values for one column of a table, each for the row whose `key` column holds that action's ID when the
+   * write happens (a co-author may have sorted or deleted rows since the read). Only the named rows' cells
+   * of that column change; rows not named (no ID, or not in `rows`) are left as they are. If an ID is no
+   * longer on exactly one row, nothing is written: the adapter throws WorkbookConflictError naming it.
+   */
+  | { readonly kind: "setColumn"; readonly table: string; readonly key: string; readonly column: string; readonly rows: readonly KeyedValue[] }
+  /**
+   * Single cells of a table, each on the row whose `key` column holds its action's ID when the write happens:
+   * a lead officer's own status and update. Refused like setColumn when an ID is gone or doubled.
+   */
+  | { readonly kind: "setCells"; readonly table: string; readonly key: string; readonly cells: readonly TableCellWrite[] }
   /** One cell of a sheet, as text. */
   | { readonly kind: "setSheetCell"; readonly sheet: string; readonly row: number; readonly column: number; readonly value: string }
   /** Create the sheet, or clear it, then write its contents from A1: no other sheet changes. */
@@ -23,11 +31,20 @@ export type Change =
   /** Adds empty columns at the right of a table. */
   | { readonly kind: "addColumns"; readonly table: string; readonly columns: readonly { readonly header: string; readonly kind: ColumnKind }[] };
 
+/** One action's value in a setColumn: text, or null for an empty cell. */
+export interface KeyedValue {
+  /** The action's ID as the plan shows it; matched trimmed and case-insensitively. */
+  readonly id: string;
+  readonly value: string | null;
+}
+
+/** One cell of a setCells: the action's row, found by its ID, and the column's header. */
 export interface TableCellWrite {
-  /** Zero-based data row. */
-  readonly row: number;
+  /** The action's ID as the plan shows it; matched trimmed and case-insensitively. */
+  readonly id: string;
   /** The header as the workbook spells it. */
   readonly column: string;
+  /** Text, or null for an empty cell. */
   readonly value: string | null;
 }
 

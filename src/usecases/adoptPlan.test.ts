@@ -38,6 +38,8 @@ describe("adopting a table with other headers", () => {
     const proposal = (await previewAdoption(workbook, defaults))!;
     expect(JSON.stringify(workbook.dump())).toBe(before); // previewing writes nothing
     expect(proposal.table).toBe("Plan2014");
+    // Columns are added at the right, so the cells there in the table's rows (B3:O5) would move.
+    expect(proposal.cellsThatWouldMove).toBe("P3:XFD5");
     expect(proposal.renames.map((r) => `${r.from}→${r.to}`)).toEqual([
       "Ref→ID", "Theme→Priority", "Expected outcome→Outcome", "Responsible officer→Lead officer", "Agency→Lead agency",
       "Deadline→Target date", "Q1→Q1 update", "Q2→Q2 update", "Q3→Q3 update", "Q4→Q4 update",

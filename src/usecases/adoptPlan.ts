@@ -2,6 +2,7 @@ import { AdoptionProposal, adoptionCandidates, proposalIsEmpty, proposeAdoption 
 import { ACTION_PLAN } from "../domain/contract";
 import { PlanSeed } from "../domain/planSeed";
 import { Change, WorkbookPort } from "../port/workbookPort";
+import { applyOrConflict } from "./outcome";
 
 export type Defaults = Pick<PlanSeed, "name" | "year" | "currentQuarter">;
 
@@ -35,6 +36,6 @@ export async function adoptPlan(workbook: WorkbookPort, reviewed: AdoptionPropos
   }
   if (now.blockers.length > 0) return { done: false, reason: now.blockers.join(" ") };
   if (proposalIsEmpty(now)) return { done: false, reason: "Nothing needs changing: the plan already has every table and column." };
-  await workbook.apply(adoptionChanges(now));
-  return { done: true, proposal: now };
+  const conflict = await applyOrConflict(workbook, adoptionChanges(now));
+  return conflict ? { done: false, reason: conflict } : { done: true, proposal: now };
 }

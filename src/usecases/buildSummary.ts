@@ -4,7 +4,7 @@ import { buildSummaryReport, SummaryReport } from "../domain/summary";
 import { notOursMessage, sheetOwnership } from "../domain/ownedSheets";
 import { summarySheet } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
-import { Refusal, refusedForErrors } from "./outcome";
+import { applyOrConflict, Refusal, refusedForErrors } from "./outcome";
 import { ragChanges } from "./refreshRag";
 
 export type SummaryOutcome = { readonly done: true; readonly report: SummaryReport; readonly check: PlanCheck } | Refusal;
@@ -24,9 +24,11 @@ export async function buildSummary(workbook: WorkbookPort, choice: PeriodChoice 
   if (owner.kind === "notOurs") {
     return { done: false, reason: notOursMessage(owner.sheet, report.sheetName, `build the ${report.quarter} summary`), findings: [] };
   }
-  await workbook.apply([
+  // A conflict (an action's row gone, a very hidden summary sheet) writes nothing and says why.
+  const conflict = await applyOrConflict(workbook, [
     ...ragChanges(check, report.rated),
     { kind: "replaceSheet", sheet: report.sheetName, content: summarySheet(report) },
   ]);
+  if (conflict) return { done: false, reason: conflict, findings: [] };
   return { done: true, report, check };
 }

@@ -4,6 +4,7 @@ import { notOursMessage, sheetOwnership } from "../domain/ownedSheets";
 import { quoted } from "../domain/wording";
 import { SIGN_OFF_CELL } from "../domain/summarySheet";
 import { WorkbookPort } from "../port/workbookPort";
+import { applyOrConflict } from "./outcome";
 
 export interface SignOff {
   /** The summary sheet, e.g. `Q3 2014-15 Summary`. */
@@ -31,6 +32,7 @@ export async function recordSignOff(workbook: WorkbookPort, signOff: SignOff): P
   const sheet = owner.sheet;
   // Composed text on a sheet the tool owns: kept within one cell, with a visible … if a name or role overfills it.
   const text = fitText(`Signed off by ${name}, ${role}, on ${formatLongDate(signOff.date)}.`);
-  await workbook.apply([{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
+  const conflict = await applyOrConflict(workbook, [{ kind: "setSheetCell", sheet, row: SIGN_OFF_CELL.row, column: SIGN_OFF_CELL.column, value: text }]);
+  if (conflict) return { done: false, reason: conflict };
   return { done: true, text };
 }

@@ -4,6 +4,7 @@ import { planTables } from "../domain/planLayout";
 import { PlanSeed } from "../domain/planSeed";
 import { cappedList } from "../domain/wording";
 import { WorkbookPort } from "../port/workbookPort";
+import { applyOrConflict } from "./outcome";
 
 export type SetUpOutcome = { readonly done: true; readonly sheets: readonly string[] } | { readonly done: false; readonly reason: string };
 
@@ -28,6 +29,6 @@ export async function setUpPlan(workbook: WorkbookPort, seed: PlanSeed): Promise
   // The plan's own cells are never shortened: text Excel cannot hold whole is refused before anything is written.
   const overlong = tables.flatMap(overlongTableCells);
   if (overlong.length > 0) return { done: false, reason: tooLongToWrite(overlong) };
-  await workbook.apply(tables.map((table) => ({ kind: "createTable" as const, table })));
-  return { done: true, sheets: tables.map((t) => t.sheet) };
+  const conflict = await applyOrConflict(workbook, tables.map((table) => ({ kind: "createTable" as const, table })));
+  return conflict ? { done: false, reason: conflict } : { done: true, sheets: tables.map((t) => t.sheet) };
 }

@@ -5,6 +5,7 @@ import { EXCEL_LIMITS } from "../domain/excelLimits";
 import { PeriodChoice } from "../domain/period";
 import { quoted, shortText } from "../domain/wording";
 import { TableCellWrite, WorkbookPort } from "../port/workbookPort";
+import { applyOrConflict } from "./outcome";
 
 export interface ActionUpdate {
   readonly actionId: string;
@@ -43,7 +44,8 @@ export async function updateAction(workbook: WorkbookPort, change: ActionUpdate,
   }
   const updateColumn = table.columns[UPDATE_COLUMN[change.quarter]];
   const statusColumn = table.columns.status;
-  if (updateColumn === undefined || statusColumn === undefined) return { done: false, reason: "The action plan has no Status or update column for this quarter." };
+  const idColumn = table.columns.id;
+  if (updateColumn === undefined || statusColumn === undefined || idColumn === undefined) return { done: false, reason: "The action plan has no Status or update column for this quarter." };
   const now = { status: action.statusText, update: cellText(action.values[updateColumn]) };
   if (now.status !== change.shown.status.trim() || now.update !== change.shown.update.trim()) {
     return { done: false, reason: `Someone else changed action ${shortText(change.actionId)} since you opened it (it now says ${quoted(now.status)}). Your words are kept here: refresh, then save again.` };
@@ -52,11 +54,13 @@ export async function updateAction(workbook: WorkbookPort, change: ActionUpdate,
     return { done: false, reason: `Write a ${change.quarter} update: what was done this quarter and what happens next.` };
   }
   const headers = table.table.headers;
+  // By ID, not by row: a co-author may sort or delete rows between this read and the write.
   const cells: TableCellWrite[] = [
-    { row: action.row, column: headers[statusColumn], value: change.status },
-    { row: action.row, column: headers[updateColumn], value: update || null },
+    { id: action.id, column: headers[statusColumn], value: change.status },
+    { id: action.id, column: headers[updateColumn], value: update || null },
   ];
-  await workbook.apply([{ kind: "setCells", table: table.table.name, cells }]);
-  return { done: true };
+  // If the action's row went between the read and the write, nothing was written and the officer is told why.
+  const conflict = await applyOrConflict(workbook, [{ kind: "setCells", table: table.table.name, key: headers[idColumn], cells }]);
+  return conflict ? { done: false, reason: conflict } : { done: true };
 }
 

@@ -11,7 +11,7 @@ import type ExcelJS from "exceljs";
 import { constants as zlibConstants, deflateRawSync } from "node:zlib";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/excelJsWorkbook";
 import { listZipEntries, readZipEntry } from "../../src/adapters/exceljs/xlsxPreflight";
-import { ACTION_PLAN, PLAN_SETTINGS, PRIORITIES, SETTINGS } from "../../src/domain/contract";
+import { ACTION_COLUMNS, ACTION_PLAN, PLAN_SETTINGS, PRIORITIES, SETTINGS } from "../../src/domain/contract";
 import { TableSpec } from "../../src/domain/layout";
 import { planTables } from "../../src/domain/planLayout";
 import { PlanSeed, SeedAction } from "../../src/domain/planSeed";
@@ -371,7 +371,7 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
       edited(await planBytes(), {
         changes: [
           { kind: "addColumns", table: ACTION_PLAN.table, columns: [{ header: "Status ", kind: "status" }] },
-          { kind: "setColumn", table: ACTION_PLAN.table, column: "Status ", values: CLEAN_ACTIONS.map(() => "Complete") },
+          { kind: "setColumn", table: ACTION_PLAN.table, key: ACTION_COLUMNS.id, column: "Status ", rows: CLEAN_ACTIONS.map((a) => ({ id: a.id, value: "Complete" })) },
         ],
       }),
     // The duplicate is matched by column, not by header text; "Status " normalises to "status", so the

@@ -562,15 +562,110 @@ describe("tables", () => {
     });
   });
 
-  it("keeps the table's extent: writing below it does not grow it", async () => {
+  // Auto-expansion: "start typing in a cell below the last table row. The table expands to include the new
+  // row." ("Resize a table by adding or removing rows and columns",
+  // https://support.microsoft.com/office/e65ae4bb-e44b-43f4-ad8b-7d68784f1165). Values written directly
+  // below a table through the API join it the same way; a row further down, or blanks, do not.
+  it("grows a table when values are written directly below it (auto-expansion), not when written further down", async () => {
     const fake = planFake();
     await fake.run(async (context) => {
-      context.workbook.worksheets.getItem("Action Plan").getRange("A4:C4").values = [["A3", "Street lighting", "Open"]];
+      const sheet = context.workbook.worksheets.getItem("Action Plan");
+      sheet.getRange("A6:C6").values = [["A9", "Further down", "Open"]];
+      sheet.getRange("A4:C4").values = [["", "", ""]];
+      await context.sync();
+      expect(fake.tables()).toEqual([{ name: "ActionPlan", sheet: "Action Plan", address: "A1:C3" }]);
+      sheet.getRange("A4:C4").values = [["A3", "Street lighting", "Open"]];
       const body = context.workbook.tables.getItem("ActionPlan").getDataBodyRange().load("rowCount");
       await context.sync();
-      expect(body.rowCount).toBe(2);
+      expect(body.rowCount).toBe(3);
     });
-    expect(fake.tables()).toEqual([{ name: "ActionPlan", sheet: "Action Plan", address: "A1:C3" }]);
+    expect(fake.tables()).toEqual([{ name: "ActionPlan", sheet: "Action Plan", address: "A1:C4" }]);
+  });
+
+  // TableColumnCollection.add inserts a column at the table's right: Excel shifts the cells to the right of
+  // the table, within its rows, one column right (as Insert → Shift cells right); office-js#3776 ("Cannot add
+  // columns to a table ...") shows the add failing when cells cannot move, and Excel on the web refuses an
+  // operation over too many cells with OperationCellsExceedLimit (Excel.ErrorCodes).
+  it("adds a table column by shifting the cells beside the table, within its rows, one column right", async () => {
+    const fake = planFake();
+    fake.setValues("Action Plan", "E2", [["beside"]]);
+    fake.setValues("Action Plan", "E5", [["below the rows"]]);
+    await fake.run(async (context) => {
+      context.workbook.tables.getItem("ActionPlan").columns.add(undefined, undefined, "RAG");
+      await context.sync();
+    });
+    expect(fake.tables()).toEqual([{ name: "ActionPlan", sheet: "Action Plan", address: "A1:D3" }]);
+    expect(fake.cell("Action Plan", "D1")?.value).toBe("RAG");
+    expect(fake.cell("Action Plan", "F2")?.value).toBe("beside");
+    expect(fake.cell("Action Plan", "E2")).toBeUndefined();
+    expect(fake.cell("Action Plan", "E5")?.value).toBe("below the rows");
+
+    const limited = createFakeExcel({ operationCellLimit: 0 });
+    limited.addSheet("S");
+    limited.setValues("S", "A1", [["H"], ["x"]]);
+    limited.addTable("S", "T", "A1:A2");
+    limited.setValues("S", "C2", [["in the way"]]);
+    const failure = await failureOf(() =>
+      limited.run(async (context) => {
+        context.workbook.tables.getItem("T").columns.add(undefined, undefined, "New");
+        await context.sync();
+      }),
+    );
+    expect(failure.code).toBe("OperationCellsExceedLimit");
+  });
+
+  // NamedItemCollection.add(name, reference) (ExcelApi 1.4):
+  // https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection#excel-excel-nameditemcollection-add-member(1)
+  it("adds workbook names over a table column, refuses a name in use, and gives null objects for names that are not there", async () => {
+    const fake = planFake();
+    await fake.run(async (context) => {
+      context.workbook.names.add("Statuses", "=ActionPlan[Status]");
+      const found = context.workbook.names.getItemOrNullObject("STATUSES").load("formula");
+      const missing = context.workbook.names.getItemOrNullObject("Other").load("formula");
+      await context.sync();
+      expect([found.formula, missing.isNullObject]).toEqual(["=ActionPlan[Status]", true]);
+    });
+    const twice = await failureOf(() =>
+      fake.run(async (context) => {
+        context.workbook.names.add("Statuses", "=ActionPlan[Action]");
+        await context.sync();
+      }),
+    );
+    expect(twice.code).toBe("ItemAlreadyExists");
+    expect(fake.names()).toEqual([{ name: "Statuses", formula: "=ActionPlan[Status]" }]);
+  });
+
+  // Table.showHeaders: "Specifies if the header row is visible. This value can be set to show or remove the
+  // header row." https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showheaders-member
+  it("with the header row turned off, the table starts at its first data row and keeps its column names", async () => {
+    const fake = planFake();
+    fake.setShowHeaders("ActionPlan", false);
+    await fake.run(async (context) => {
+      const table = context.workbook.tables.getItem("ActionPlan").load("showHeaders");
+      const range = table.getRange().load("address");
+      const columns = table.columns.load("items/name");
+      await context.sync();
+      expect([table.showHeaders, range.address, columns.items.map((c) => c.name)]).toEqual([false, "'Action Plan'!A2:C3", ["Ref", "Action", "Status"]]);
+    });
+    expect(fake.cell("Action Plan", "A1")).toBeUndefined();
+  });
+
+  // A sync is not a transaction: when an operation fails, the ones queued before it have already run and are
+  // not rolled back ("Error handling with the Excel JavaScript API",
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+  it("is not transactional: operations before a failing one in the same sync stay applied", async () => {
+    const fake = planFake();
+    const failure = await failureOf(() =>
+      fake.run(async (context) => {
+        context.workbook.worksheets.add("Half built");
+        context.workbook.tables.getItem("ActionPlan").columns.add(undefined, undefined, "RAG");
+        context.workbook.tables.getItem("NoSuchTable").name = "Other";
+        await context.sync();
+      }),
+    );
+    expect(failure.code).toBe("ItemNotFound");
+    expect(fake.sheetNames()).toContain("Half built");
+    expect(fake.tables()[0].address).toBe("A1:D3");
   });
 
   it("refuses TableRowCollection.add", async () => {

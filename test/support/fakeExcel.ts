@@ -3,6 +3,9 @@
  * machine without Excel. Proxies queue operations and nothing happens until `await context.sync()`;
  * unloaded properties throw PropertyNotLoaded; a request over Excel on the web's 5 MB limit is refused;
  * text starting with "=" written through `values` becomes a formula unless the cell is text formatted.
+ * Also as Excel does: a sync is not a transaction; cell-edit mode fails a batch unless it was run with
+ * `delayForCellEdit` (startCellEdit/endCellEdit); values written directly below a table grow it; a table
+ * column add shifts the cells beside the table; workbook names; a table's header row can be turned off.
  *
  *   const fake = createFakeExcel();
  *   fake.addSheet("Plan");
@@ -94,8 +97,11 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export interface FakeExcel {
   /** Drop-in for Excel.run: runs the batch with a fresh RequestContext over the shared fake workbook. */
   run<T>(batch: Batch<T>): Promise<T>;
-  /** Excel.run(object or context, batch): the double ignores the first argument and runs the batch. */
-  run<T>(objectOrContext: unknown, batch: Batch<T>): Promise<T>;
+  /**
+   * Excel.run(options, batch): `{ delayForCellEdit: true }` makes the batch wait out cell-edit mode instead of
+   * failing; any other first argument (an object or a context) is ignored.
+   */
+  run<T>(optionsOrObject: unknown, batch: Batch<T>): Promise<T>;
   /**
    * Number of context.sync() calls so far (across runs), and the byte size of each sync's request (JSON
    * of the queued operations). Includes the closing sync Excel.run makes when operations are still queued.
@@ -111,11 +117,17 @@ export interface FakeExcel {
   /** Writes as Office.js would (numberFormat first, then values, so "=…" under "@" stays text). */
   setValues(sheet: string, topLeftA1: string, values: (string | number | boolean)[][], numberFormat?: string[][]): void;
   addTable(sheet: string, name: string, rangeA1: string): void;
+  /** A workbook-scoped defined name, as the user's own (Formulas → Define Name). */
+  addName(name: string, formula: string): void;
+  /** Table Design → Header Row, off or on. */
+  setShowHeaders(table: string, show: boolean): void;
 
   /** Inspection, outside any batch. Addresses are unqualified (`B2:B9`) except a chart source on another sheet. */
   sheetNames(): string[];
   cell(sheet: string, a1: string): FakeCell | undefined;
   tables(): { name: string; sheet: string; address: string }[];
+  /** Defined names with their formulas. */
+  names(): { name: string; formula: string }[];
   charts(sheet: string): { type: string; title: string; sourceAddress: string }[];
   validations(sheet: string): { address: string; rule: unknown }[];
   conditionalFormats(sheet: string): { address: string; formula: string; fill?: string; fontColor?: string }[];
@@ -126,6 +138,15 @@ export interface FakeExcel {
   sheetInfo(sheet: string): FakeSheetInfo;
   chartDetails(sheet: string): FakeChartDetails[];
   validationDetails(sheet: string): FakeValidationDetails[];
+  /**
+   * The user starts typing in a cell: from now until endCellEdit, a sync fails with
+   * InvalidOperationInCellEditMode unless its batch was run with `{ delayForCellEdit: true }`, which waits.
+   */
+  startCellEdit(): void;
+  /** The user presses Enter: batches held by delayForCellEdit go on. */
+  endCellEdit(): void;
+  /** Syncs being held by delayForCellEdit right now (tests wait for this instead of for time). */
+  readonly heldForCellEdit: number;
   /** Calls the handlers registered with `tables.onChanged.add` (the double never raises events itself). */
   raiseTableChanged(table: string, source?: "Local" | "Remote"): Promise<void>;
 }
@@ -133,6 +154,8 @@ export interface FakeExcel {
 export interface FakeExcelOptions {
   /** Default 5 * 1024 * 1024, Excel on the web's limit for a request (and a response). */
   maxRequestBytes?: number;
+  /** Most cells one operation may move before Excel (on the web) fails it with OperationCellsExceedLimit; default no limit. */
+  operationCellLimit?: number;
 }
 
 function sheetOf(model: WorkbookModel, name: string): SheetModel {
@@ -156,18 +179,21 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const host: Host = {
     model,
     maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
+    operationCellLimit: options.operationCellLimit ?? Infinity,
     events,
     recordSync: (bytes) => {
       syncCount++;
       requestBytes.push(bytes);
     },
     recordResponse: (bytes) => responseBytes.push(bytes),
+    cellEdit: { active: false, waiting: [] },
   };
 
   async function run<T>(first: unknown, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T> | undefined;
     if (typeof batch !== "function") throw errors.invalidArgument("Excel.run needs a batch function");
     const context = new FakeContext(host);
+    context._delayForCellEdit = typeof first === "object" && first !== null && (first as { delayForCellEdit?: unknown }).delayForCellEdit === true;
     context.workbook = new FakeWorkbook(context, { name: "workbook", bound: model });
     try {
       const pending = batch(context as unknown as Excel.RequestContext) as unknown;
@@ -219,6 +245,15 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       model.addTable(sheet, parsed.rect, true, name);
     },
 
+    addName(name, formula) {
+      model.addName(name, formula);
+    },
+    setShowHeaders(tableName, show) {
+      const table = model.findTable(tableName);
+      if (!table) throw new Error(`FakeExcel: no table named "${tableName}"`);
+      model.setShowHeaders(table, show);
+    },
+    names: () => model.names.map((n) => ({ name: n.name, formula: n.formula })),
     sheetNames: () => model.sheets.map((s) => s.name),
     cell(sheetName, a1) {
       const sheet = sheetOf(model, sheetName);
@@ -307,6 +342,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         ignoreBlanks: v.ignoreBlanks,
       }));
     },
+    startCellEdit() {
+      host.cellEdit.active = true;
+    },
+    endCellEdit() {
+      host.cellEdit.active = false;
+      for (const resume of host.cellEdit.waiting.splice(0)) resume();
+    },
+    get heldForCellEdit() {
+      return host.cellEdit.waiting.length;
+    },
     async raiseTableChanged(tableName, source = "Local") {
       const table = model.findTable(tableName);
       if (!table) throw new Error(`FakeExcel: no table named "${tableName}"`);
@@ -343,8 +388,10 @@ const EXCEL_ENUMS = {
     generalException: ErrorCodes.generalException,
     invalidArgument: ErrorCodes.invalidArgument,
     invalidOperation: ErrorCodes.invalidOperation,
+    invalidOperationInCellEditMode: ErrorCodes.invalidOperationInCellEditMode,
     itemAlreadyExists: ErrorCodes.itemAlreadyExists,
     itemNotFound: ErrorCodes.itemNotFound,
+    operationCellsExceedLimit: ErrorCodes.operationCellsExceedLimit,
     responsePayloadSizeLimitExceeded: ErrorCodes.responsePayloadSizeLimitExceeded,
   },
 };

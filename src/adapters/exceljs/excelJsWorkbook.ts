@@ -1,13 +1,14 @@
 import ExcelJS from "exceljs";
-import { columnLetter } from "../../domain/cells";
+import { cellText, columnLetter } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnSpec, SheetContent, TableSpec } from "../../domain/layout";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { idKey, locateIds } from "../../port/keyedRows";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValues";
 import { addRagColouring, styleCell } from "./excelJsStyles";
-import { addRangeValidation, compactValidations } from "./validations";
+import { addRangeValidation, compactValidations, ListNames } from "./validations";
 
 /** The parts of ExcelJS's table model we rely on (the same for loaded and added tables). */
 interface TableModel {
@@ -48,17 +49,27 @@ function place(sheet: ExcelJS.Worksheet, table: ExcelJS.Table): PlacedTable {
   return { sheet, model, top, left, width: Number(end.col) - left, height: Math.max(0, bottom - top) };
 }
 
-const LIST_SOURCES: Partial<Record<ColumnSpec["kind"], string>> = {
+/** Fixed lists; officer and priority lists are workbook names over the registers (ListNames). */
+const FIXED_LISTS: Partial<Record<ColumnSpec["kind"], string>> = {
   status: `"${STATUSES.join(",")}"`,
   yesNo: `"Yes,No"`,
-  // Validation cannot name a table column directly; INDIRECT lets the list grow with the register.
-  leadOfficer: `INDIRECT("LeadOfficers[Name]")`,
-  priority: `INDIRECT("Priorities[Priority]")`,
 };
+
+/** A drop-down waiting for the end of the change set, when every register it may refer to exists. */
+interface PendingList {
+  readonly sheet: ExcelJS.Worksheet;
+  readonly range: string;
+  readonly column: ColumnSpec;
+}
 
 /** The workbook port over an ExcelJS workbook: the command line's host. */
 export class ExcelJsWorkbook implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  private readonly listNames: ListNames;
+  private pending: PendingList[] = [];
+
+  constructor(readonly workbook: ExcelJS.Workbook) {
+    this.listNames = new ListNames(workbook, () => new Set(this.tables().map((t) => t.model.name.toLowerCase())));
+  }
 
   static empty(): ExcelJsWorkbook {
     const workbook = new ExcelJS.Workbook();
@@ -115,14 +126,47 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return { sheetNames: this.workbook.worksheets.map((s) => s.name), tables, sheetHeads };
   }
 
+  /** Keyed writes are located first, so a missing ID refuses the change set before anything is written. */
   async apply(changes: ChangeSet): Promise<void> {
-    for (const change of changes) this.applyOne(change);
+    const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
+    for (const change of changes) {
+      const columns = change.kind === "createTable" ? change.table.columns : change.kind === "addColumns" ? change.columns : [];
+      for (const column of columns) this.listNames.check(column.kind);
+    }
+    this.pending = [];
+    changes.forEach((change, i) => this.applyOne(change, located[i]));
+    // Drop-downs last: the registers this change set creates exist by now.
+    for (const { sheet, range, column } of this.pending) {
+      const named = this.listNames.nameFor(column.kind);
+      const list = FIXED_LISTS[column.kind] ?? named;
+      if (!list) continue;
+      addRangeValidation(sheet, range, {
+        type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
+        // A warning, not a stop, for names: the check explains an unregistered name better than a pop-up can.
+        errorStyle: column.kind === "status" ? "stop" : "warning",
+        errorTitle: column.header, error: `Choose a ${column.header.toLowerCase()} from the list.`,
+      });
+    }
+    this.pending = [];
   }
 
-  private applyOne(change: Change): void {
+  /** The current data row of each ID a keyed change names (WorkbookConflictError if one is gone). */
+  private locate(change: Extract<Change, { kind: "setColumn" | "setCells" }>): Map<string, number> {
+    const { t, index } = this.column(change.table, change.key);
+    const ids = Array.from({ length: t.height }, (_, r) => cellText(fromExcelJs(t.sheet.getRow(t.top + 2 + r).getCell(t.left + index + 1).value)));
+    const wanted = change.kind === "setColumn" ? change.rows.map((r) => r.id) : change.cells.map((c) => c.id);
+    return locateIds(t.model.name, ids, wanted);
+  }
+
+  private setTableCell(tableName: string, row: number, column: string, value: string | null): void {
+    const { t, index } = this.column(tableName, column);
+    t.sheet.getRow(t.top + 2 + row).getCell(t.left + index + 1).value = value === "" ? null : value;
+  }
+
+  private applyOne(change: Change, rows = new Map<string, number>()): void {
     switch (change.kind) {
       case "setColumn":
-        return this.setColumn(change.table, change.column, change.values);
+        return change.rows.forEach((r) => this.setTableCell(change.table, rows.get(idKey(r.id))!, change.column, r.value));
       case "replaceSheet":
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
@@ -164,16 +208,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
           const widen = (ref: string | undefined) => ref?.replace(/:([A-Z]+)(\d+)$/, (_, _col: string, row: string) => `:${columnLetter(at - 1)}${row}`);
           t.model.tableRef = widen(t.model.tableRef)!;
           t.model.autoFilterRef = widen(t.model.autoFilterRef);
-          formatColumn(t.sheet, at - 1, t.top + 2, t.top + 1 + t.height, { header: column.header, kind: column.kind, width: 14 });
+          formatColumn(t.sheet, at - 1, t.top + 2, t.top + 1 + t.height, { header: column.header, kind: column.kind, width: 14 }, this.pending);
         }
         return;
       }
       case "setCells":
-        return change.cells.forEach((cell) => {
-          const { t, index } = this.column(change.table, cell.column);
-          if (cell.row < 0 || cell.row >= t.height) throw new Error(`${change.table} has no data row ${cell.row}.`);
-          t.sheet.getRow(t.top + 2 + cell.row).getCell(t.left + index + 1).value = cell.value === "" ? null : cell.value;
-        });
+        return change.cells.forEach((cell) => this.setTableCell(change.table, rows.get(idKey(cell.id))!, cell.column, cell.value));
     }
     const unknown: never = change;
     throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
@@ -188,14 +228,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
       .findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
     if (index < 0) throw new Error(`The ${tableName} table has no "${column}" column.`);
     return { t, index };
-  }
-
-  private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
-    const { t, index } = this.column(tableName, column);
-    if (values.length !== t.height) throw new Error(`Expected ${t.height} values for ${tableName}[${column}], got ${values.length}.`);
-    values.forEach((value, r) => {
-      t.sheet.getRow(t.top + 2 + r).getCell(t.left + index + 1).value = value === "" ? null : value;
-    });
   }
 
   /** Replaces a sheet's contents, keeping its place among the tabs; creates it if missing. */
@@ -233,12 +265,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
       rows: spec.rows.map((r) => [...r] as unknown[]),
     });
     const last = spec.rows.length + 1;
-    spec.columns.forEach((c, i) => formatColumn(sheet, i, 2, last, c));
+    spec.columns.forEach((c, i) => formatColumn(sheet, i, 2, last, c, this.pending));
   }
 }
 
 /** Width, number format, wrapping, drop-down list and RAG colouring for one table column's data cells (1-based rows). */
-function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number, lastRow: number, c: ColumnSpec): void {
+function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number, lastRow: number, c: ColumnSpec, pending: PendingList[]): void {
   sheet.getColumn(index + 1).width = c.width;
   const letter = columnLetter(index);
   for (let row = firstRow; row <= lastRow; row++) {
@@ -246,15 +278,7 @@ function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number,
     if (c.kind === "date") cell.numFmt = "dd/mm/yyyy";
     if (c.kind === "wrap") cell.alignment = { wrapText: true, vertical: "top" };
   }
-  const list = LIST_SOURCES[c.kind];
-  if (list && lastRow >= firstRow) {
-    // One range, not a validation per cell (Excel copies it to rows added to the table).
-    addRangeValidation(sheet, `${letter}${firstRow}:${letter}${lastRow}`, {
-      type: "list", allowBlank: true, formulae: [list], showErrorMessage: true,
-      // A warning, not a stop, for names: the check explains an unregistered name better than a pop-up can.
-      errorStyle: c.kind === "status" ? "stop" : "warning",
-      errorTitle: c.header, error: `Choose a ${c.header.toLowerCase()} from the list.`,
-    });
-  }
+  // One range, not a validation per cell (Excel copies it to rows added to the table); set at the end of apply.
+  if (lastRow >= firstRow) pending.push({ sheet, range: `${letter}${firstRow}:${letter}${lastRow}`, column: c });
   if (c.kind === "rag" && lastRow >= firstRow) addRagColouring(sheet, `${letter}${firstRow}:${letter}${lastRow}`, `$${letter}${firstRow}`);
 }

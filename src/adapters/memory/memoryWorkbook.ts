@@ -1,8 +1,9 @@
-import { CellValue, isBlank } from "../../domain/cells";
+import { CellValue, cellText, isBlank } from "../../domain/cells";
 import { normaliseHeader } from "../../domain/contract";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { CellStyle, ChartSpec, ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { idKey, locateIds } from "../../port/keyedRows";
 import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
 
 export interface MemoryCell {
@@ -96,15 +97,26 @@ export class MemoryWorkbook implements WorkbookPort {
     return { sheetNames: this.sheets.map((s) => s.name), tables, sheetHeads };
   }
 
+  /** Keyed writes are located first, so a missing ID refuses the change set before anything is written. */
   async apply(changes: ChangeSet): Promise<void> {
     this.applyCount += 1;
-    for (const change of changes) this.applyOne(change);
+    const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
+    changes.forEach((change, i) => this.applyOne(change, located[i]));
   }
 
-  private applyOne(change: Change): void {
+  /** The current data row of each ID a keyed change names (WorkbookConflictError if one is gone). */
+  private locate(change: Extract<Change, { kind: "setColumn" | "setCells" }>): Map<string, number> {
+    const { sheet, table } = this.tableOrThrow(change.table);
+    const key = this.columnIndex(sheet, table, change.key);
+    const ids = Array.from({ length: table.height }, (_, r) => cellText(this.getCell(sheet.name, table.top + 1 + r, table.left + key)?.value ?? null));
+    const wanted = change.kind === "setColumn" ? change.rows.map((r) => r.id) : change.cells.map((c) => c.id);
+    return locateIds(table.name, ids, wanted);
+  }
+
+  private applyOne(change: Change, rows = new Map<string, number>()): void {
     switch (change.kind) {
       case "setColumn":
-        return this.setColumn(change.table, change.column, change.values);
+        return change.rows.forEach((r) => this.setTableCell(change.table, rows.get(idKey(r.id))!, change.column, r.value));
       case "replaceSheet":
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
@@ -113,7 +125,7 @@ export class MemoryWorkbook implements WorkbookPort {
         if (!this.sheet(change.sheet)) throw new Error(`No sheet named "${change.sheet}".`);
         return this.setCell(change.sheet, change.row, change.column, change.value, this.getCell(change.sheet, change.row, change.column)?.style);
       case "setCells":
-        return change.cells.forEach((cell) => this.setTableCell(change.table, cell.row, cell.column, cell.value));
+        return change.cells.forEach((cell) => this.setTableCell(change.table, rows.get(idKey(cell.id))!, cell.column, cell.value));
       case "renameTable": {
         if (this.findTable(change.name)) throw new Error(`A table named "${change.name}" already exists.`);
         this.tableOrThrow(change.table).table.name = change.name;
@@ -159,16 +171,6 @@ export class MemoryWorkbook implements WorkbookPort {
     if (row < 0 || row >= table.height) throw new Error(`${tableName} has no data row ${row}.`);
     const at = [table.top + 1 + row, table.left + this.columnIndex(sheet, table, column)] as const;
     this.setCell(sheet.name, at[0], at[1], isBlank(value) ? null : value, this.getCell(sheet.name, at[0], at[1])?.style);
-  }
-
-  private setColumn(tableName: string, column: string, values: readonly (string | null)[]): void {
-    const { sheet, table } = this.tableOrThrow(tableName);
-    const index = this.columnIndex(sheet, table, column);
-    if (values.length !== table.height) throw new Error(`Expected ${table.height} values for ${tableName}[${column}], got ${values.length}.`);
-    values.forEach((v, r) => {
-      const existing = this.getCell(sheet.name, table.top + 1 + r, table.left + index);
-      this.setCell(sheet.name, table.top + 1 + r, table.left + index, isBlank(v) ? null : v, existing?.style);
-    });
   }
 
   private replaceSheet(name: string, content: SheetContent): void {

@@ -1,9 +1,10 @@
 import { PaneHost } from "../../taskpane/host";
 import { viewFromSearch } from "../../taskpane/views/viewNames";
-import { OfficeWorkbook } from "./officeWorkbook";
+import { ExcelRun, OfficeWorkbook } from "./officeWorkbook";
 
 /** Optional requirement sets, checked at run time: the manifest asks only for ExcelApi 1.7. */
 const OPTIONAL_FEATURES: readonly { set: string; version: string; missing: string }[] = [
+  { set: "ExcelApi", version: "1.11", missing: "While you are typing in a cell, Excel cannot wait for you: press Enter before checking or saving." },
   { set: "ExcelApi", version: "1.8", missing: "Drop-down lists for status, lead officer and priority need Excel 2019, Microsoft 365 or Excel on the web." },
 ];
 
@@ -71,7 +72,7 @@ function onTaskpaneShown(listener: () => void): () => void {
 
 /** The pane's host inside Excel: the Office.js workbook, selection, table events and settings. */
 export function createOfficeHost(): PaneHost {
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
+  const run = ((...args: Parameters<typeof Excel.run>) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args)) as ExcelRun;
   return {
     workbook: new OfficeWorkbook(run, { supports }),
     selectCell: (sheet, cell) =>

@@ -1,7 +1,7 @@
 import { rowLoads, Shape } from "./officeRead";
 
 const shape = (bodyRows: number, columns: number): Shape => ({
-  name: "ActionPlan", sheet: "Action Plan", top: 0, left: 0, bodyRows,
+  name: "ActionPlan", sheet: "Action Plan", top: 0, left: 0, bodyRows, showHeaders: true,
   headers: Array.from({ length: columns }, (_, c) => (c === 3 ? "Target date" : `Column ${c}`)),
 });
 

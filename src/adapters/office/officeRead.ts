@@ -19,8 +19,6 @@ const PLAN_TABLES = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS].map(
  * responses: Excel on the web refuses a response over 5 MB.
  */
 const FULL_DETAIL_ROWS = 2000;
-/** Rows of a table the plan does not know, read with its shape. */
-const FIRST_OTHER_ROWS = 200;
 /** Estimated response bytes per cell, to plan the syncs before any data has been seen. */
 const FULL_BYTES_PER_CELL = 60;
 const LEAN_BYTES_PER_CELL = 45;
@@ -32,16 +30,19 @@ const DATE_HEADERS = new Set([ACTION_COLUMNS.startDate, ACTION_COLUMNS.targetDat
 export interface Shape {
   readonly name: string;
   readonly sheet: string;
+  /** The header row's sheet row; with the header row hidden, the row just above the first data row. */
   readonly top: number;
   readonly left: number;
   readonly headers: readonly string[];
   readonly bodyRows: number;
+  /** False when the user turned the table's header row off (Table Design → Header Row). */
+  readonly showHeaders: boolean;
 }
 
 interface ShapeProxies {
   readonly table: Excel.Table;
   readonly range: Excel.Range;
-  readonly header: Excel.Range;
+  readonly columns: Excel.TableColumnCollection;
   readonly sheet: Excel.Worksheet;
 }
 
@@ -65,26 +66,32 @@ function errorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
 }
 
+/**
+ * A table's shape. The headers are the columns' names, not the header row's cells: a table whose header
+ * row is turned off has no header row range (asking for it fails), but its columns keep their names.
+ */
 function queueShape(table: Excel.Table): ShapeProxies {
-  table.load("name,showTotals");
+  table.load("name,showTotals,showHeaders");
   const range = table.getRange();
   range.load("address,rowCount");
-  const header = table.getHeaderRowRange();
-  header.load("values");
+  const columns = table.columns;
+  columns.load("items/name");
   const sheet = table.worksheet;
   sheet.load("name");
-  return { table, range, header, sheet };
+  return { table, range, columns, sheet };
 }
 
-function shapeOf({ table, range, header, sheet }: ShapeProxies): Shape {
-  const { row: top, column: left } = parseA1(range.address) ?? { row: 0, column: 0 };
+function shapeOf({ table, range, columns, sheet }: ShapeProxies): Shape {
+  const { row, column: left } = parseA1(range.address) ?? { row: 0, column: 0 };
+  const header = table.showHeaders ? 1 : 0;
   return {
     name: table.name,
     sheet: sheet.name,
-    top,
+    top: row - 1 + header,
     left,
-    headers: header.values[0].map((h) => String(h ?? "")),
-    bodyRows: Math.max(0, range.rowCount - 1 - (table.showTotals ? 1 : 0)),
+    headers: columns.items.map((c) => String(c.name ?? "")),
+    bodyRows: Math.max(0, range.rowCount - header - (table.showTotals ? 1 : 0)),
+    showHeaders: table.showHeaders,
   };
 }
 
@@ -107,8 +114,8 @@ export function rowLoads(shape: Shape, maxBytes: number, start = 0): RowLoad[] {
 }
 
 function queueRows(context: Excel.RequestContext, load: RowLoad): LoadedRows {
-  const header = context.workbook.tables.getItem(load.table).getHeaderRowRange();
-  const body = header.getOffsetRange(1 + load.start, 0).getResizedRange(load.rows - 1, 0);
+  // From the data body, not the header row: right whether or not the header row is shown.
+  const body = context.workbook.tables.getItem(load.table).getDataBodyRange().getRow(load.start).getResizedRange(load.rows - 1, 0);
   if (load.full) body.load("values,numberFormat,valueTypes");
   else body.load("values");
   const dates = load.dateColumns.map((column) => {
@@ -208,16 +215,13 @@ export async function readWorkbook(context: Excel.RequestContext, maxBytes: numb
   const shapes = new Map<string, Shape>();
   for (const proxies of known) shapes.set(proxies.table.name.toLowerCase(), shapeOf(proxies));
 
-  // Tables the plan does not know: their shape and first rows come with the plan's rows.
+  // Tables the plan does not know: only their shapes ride with the plan's rows; their rows follow in
+  // syncs of their own, packed under the response budget like the plan's (a workbook with large tables of
+  // its own must still read on the web, whose responses stop at 5 MB).
   const unknown = tables.items.filter((t) => !shapes.has(t.name.toLowerCase())).map((t) => t.name);
-  let others: { proxies: ShapeProxies; first: Excel.Range }[] = [];
+  let others: ShapeProxies[] = [];
   const queueOthers = () => {
-    others = unknown.map((name) => {
-      const proxies = queueShape(tables.getItem(name));
-      const first = proxies.header.getOffsetRange(1, 0).getResizedRange(FIRST_OTHER_ROWS - 1, 0);
-      first.load("values,numberFormat,valueTypes");
-      return { proxies, first };
-    });
+    others = unknown.map((name) => queueShape(tables.getItem(name)));
   };
   // The first cells of sheets the tool might own (their ownership mark) ride with the plan's rows.
   const headSheets = sheets.items.filter((s) => isSummarySheetName(s.name));
@@ -230,29 +234,28 @@ export async function readWorkbook(context: Excel.RequestContext, maxBytes: numb
   const loaded = await loadRows(context, planLoads, maxBytes, withFirst);
   const sheetHeads = heads.map((h) => ({ sheet: h.sheet, cells: h.range.values.map((row) => fromOfficeLean(row[0])) }));
 
+  const otherLoads: RowLoad[] = [];
+  for (const proxies of others) {
+    const shape = shapeOf(proxies);
+    shapes.set(shape.name.toLowerCase(), shape);
+    // The first rows in full detail (dates and errors as such), any beyond them lean.
+    otherLoads.push(...rowLoads({ ...shape, bodyRows: Math.min(shape.bodyRows, FULL_DETAIL_ROWS) }, maxBytes));
+    if (shape.bodyRows > FULL_DETAIL_ROWS) otherLoads.push(...rowLoads(shape, maxBytes, FULL_DETAIL_ROWS));
+  }
+  loaded.push(...(await loadRows(context, otherLoads, maxBytes)));
+
   const rowsByTable = new Map<string, CellValue[][]>();
   for (const part of loaded) {
     const key = part.load.table.toLowerCase();
     rowsByTable.set(key, [...(rowsByTable.get(key) ?? []), ...cellsOf(part)]);
   }
-  const otherLoads: RowLoad[] = [];
-  for (const { proxies, first } of others) {
-    const shape = shapeOf(proxies);
-    shapes.set(shape.name.toLowerCase(), shape);
-    rowsByTable.set(shape.name.toLowerCase(), cellsOf({ load: { table: shape.name, start: 0, rows: FIRST_OTHER_ROWS, full: true, dateColumns: [], estimatedBytes: 0 }, body: first, dates: [] }));
-    otherLoads.push(...rowLoads({ ...shape, bodyRows: Math.min(shape.bodyRows, FULL_DETAIL_ROWS) }, maxBytes, FIRST_OTHER_ROWS));
-    if (shape.bodyRows > FULL_DETAIL_ROWS) otherLoads.push(...rowLoads(shape, maxBytes, FULL_DETAIL_ROWS));
-  }
-  for (const part of await loadRows(context, otherLoads, maxBytes)) {
-    const key = part.load.table.toLowerCase();
-    rowsByTable.get(key)!.push(...cellsOf(part));
-  }
 
   // Tables in the workbook's order, as a plain read lists them.
   const snapshots: TableSnapshot[] = tables.items.map((t) => {
     const shape = shapes.get(t.name.toLowerCase())!;
-    const { bodyRows, ...place } = shape;
-    return { ...place, rows: (rowsByTable.get(t.name.toLowerCase()) ?? []).slice(0, bodyRows) };
+    const { bodyRows, showHeaders, ...place } = shape;
+    const rows = (rowsByTable.get(t.name.toLowerCase()) ?? []).slice(0, bodyRows);
+    return showHeaders ? { ...place, rows } : { ...place, rows, headerRowHidden: true };
   });
   return {
     snapshot: { sheetNames: sheets.items.map((s) => s.name), tables: snapshots, sheetHeads },

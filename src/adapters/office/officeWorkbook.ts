@@ -3,15 +3,25 @@ import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
+import { LIST_NAMES } from "../../domain/listNames";
 import { WorkbookSnapshot } from "../../domain/snapshot";
-import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
-import { readWorkbook, SheetInfo } from "./officeRead";
+import { WorkbookBusyError } from "../../port/errors";
+import { idKey } from "../../port/keyedRows";
+import { Change, ChangeSet, ReadOptions, WorkbookPort } from "../../port/workbookPort";
+import { columnsToAdd, confirm, Confirmed, confirmRoomBeside, queueConfirm, SheetNow, TableNow } from "./officeConfirm";
+import { readWorkbook } from "./officeRead";
 import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
 import { RequestBudget, sliceRows } from "./requestBudget";
 import { numberFormatFor, styleBlocks } from "./sheetStyles";
 
-/** `Excel.run`, or a test double of it. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** A batch of Office.js work over one request context. */
+export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** `Excel.run`, or a test double of it: with RunOptions (ExcelApi 1.11 `delayForCellEdit`) or without. */
+export interface ExcelRun {
+  <T>(batch: ExcelBatch<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: ExcelBatch<T>): Promise<T>;
+}
 
 /** Which optional requirement sets this Excel has (Office.context.requirements.isSetSupported). */
 export type SupportsSet = (name: string, version: string) => boolean;
@@ -25,12 +35,18 @@ export interface OfficeWorkbookOptions {
 /** Columns of points per character of width, near enough for Calibri 11. */
 const POINTS_PER_CHARACTER = 6.5;
 
-const LISTS: Partial<Record<ColumnKind, string>> = {
+/** Fixed lists, written into the rule; the officer and priority lists are workbook names (src/domain/listNames.ts). */
+const FIXED_LISTS: Partial<Record<ColumnKind, string>> = {
   status: STATUSES.join(","),
   yesNo: "Yes,No",
-  leadOfficer: '=INDIRECT("LeadOfficers[Name]")',
-  priority: '=INDIRECT("Priorities[Priority]")',
 };
+
+/** A drop-down to set once every table and name it depends on has been queued. */
+interface PendingValidation {
+  readonly range: Excel.Range;
+  readonly kind: ColumnKind;
+  readonly header: string;
+}
 
 function columnFormat(kind: ColumnKind): string {
   if (kind === "date") return DATE_FORMAT;
@@ -38,13 +54,26 @@ function columnFormat(kind: ColumnKind): string {
   return TEXT_FORMAT;
 }
 
-/** Errors that mean the sheets changed since the read a change set was planned from. */
-const STALE_SHEETS = new Set(["ItemNotFound", "ItemAlreadyExists", "InvalidArgument"]);
+/** Excel.ErrorCodes.invalidOperationInCellEditMode: the user is typing in a cell. */
+const CELL_EDIT_MODE = "InvalidOperationInCellEditMode";
+/** Excel.ErrorCodes.operationCellsExceedLimit: on the web, a column add that would move too many cells. */
+const CELLS_EXCEED_LIMIT = "OperationCellsExceedLimit";
+
+/** Adjacent rows as runs, in row order, so each run is one 2-D write. */
+function runsOf<T extends { row: number }>(cells: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  for (const cell of [...cells].sort((a, b) => a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1].row === cell.row - 1) last.push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
+}
 
 /**
- * The workbook port over Office.js. A read is two syncs for an ordinary plan (see officeRead.ts); the
- * change set that follows it is one more, however large the plan, unless a write would pass Excel's
- * request limit, when it is split.
+ * The workbook port over Office.js. A read is two syncs for an ordinary plan (see officeRead.ts); a change
+ * set is two more, however large the plan (one to confirm it against the workbook, one to write), unless a
+ * write would pass Excel's request limit, when it is split.
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly maxRequestBytes: number;
@@ -55,58 +84,69 @@ export class OfficeWorkbook implements WorkbookPort {
     this.supports = options.supports ?? (() => true);
   }
 
-  /** Sheets as the last read saw them, so the change set that follows needs no sync of its own to find them. */
-  private sheetsSeen: readonly SheetInfo[] | undefined;
-
   /**
    * Two syncs for a set-up plan of up to about 5,000 actions: the sheets and the plan tables' shapes, then
    * every row. Larger plans take one more sync per 4 MB of cells (Excel on the web caps a response at 5 MB).
+   * A background read never waits for a cell being edited: it throws WorkbookBusyError.
    */
-  read(): Promise<WorkbookSnapshot> {
-    return this.run(async (context) => {
-      const { snapshot, sheets } = await readWorkbook(context, this.maxRequestBytes);
-      this.sheetsSeen = sheets;
-      return snapshot;
+  read(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    return this.runBatch(options.background === true, async (context) => (await readWorkbook(context, this.maxRequestBytes)).snapshot);
+  }
+
+  /**
+   * Two syncs (more only when a write would pass Excel's request limit): the first loads what the change set
+   * depends on and checks it (officeConfirm.ts), the second writes. A change set that no longer fits the
+   * workbook throws WorkbookConflictError with nothing written; nothing is ever retried, because an Office.js
+   * batch that fails part-way keeps what it wrote before the failure.
+   */
+  apply(changes: ChangeSet): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
+    return this.runBatch(false, async (context) => {
+      const loads = queueConfirm(context, changes, this.supports("ExcelApi", "1.8"));
+      await context.sync();
+      const confirmed = confirm(loads, changes);
+      await confirmRoomBeside(context, confirmed, changes);
+      await this.write(context, confirmed, changes);
     });
   }
 
   /**
-   * One sync after a read (more only when a write would pass Excel's request limit). If the sheets changed
-   * since that read (someone else deleted or added one), Excel refuses the first write, which is a sheet
-   * being removed or added; the sheets are then asked for and the change set written again.
+   * Runs a batch as the user expects. One the user started waits while they are typing in a cell
+   * (`delayForCellEdit`, ExcelApi 1.11); a background one never waits. Either way, where Excel refuses the
+   * batch because a cell is being edited (InvalidOperationInCellEditMode), it becomes WorkbookBusyError.
    */
-  apply(changes: ChangeSet): Promise<void> {
-    return this.run(async (context) => {
-      const seen = this.sheetsSeen;
-      this.sheetsSeen = undefined;
-      if (seen) {
-        try {
-          return await this.write(context, seen, changes);
-        } catch (error) {
-          if (!STALE_SHEETS.has((error as { code?: string }).code ?? "")) throw error;
-        }
+  private async runBatch<T>(background: boolean, batch: ExcelBatch<T>): Promise<T> {
+    try {
+      if (!background && this.supports("ExcelApi", "1.11")) return await this.run({ delayForCellEdit: true }, batch);
+      return await this.run(batch);
+    } catch (error) {
+      if ((error as { code?: string } | null)?.code === CELL_EDIT_MODE) throw new WorkbookBusyError();
+      if ((error as { code?: string } | null)?.code === CELLS_EXCEED_LIMIT) {
+        throw new Error("Excel could not make room for the new columns: too many cells beside the table would move. Move the cells to the right of the table elsewhere, then try again.");
       }
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/position");
-      await context.sync();
-      await this.write(context, sheets.items.map((s) => ({ name: s.name, position: s.position })), changes);
-    });
+      throw error;
+    }
   }
 
-  private async write(context: Excel.RequestContext, sheets: readonly SheetInfo[], changes: ChangeSet): Promise<void> {
+  /** Writes, in the order that keeps every reference valid: tables and columns, then list names, then drop-downs. */
+  private async write(context: Excel.RequestContext, confirmed: Confirmed, changes: ChangeSet): Promise<void> {
     const budget = new RequestBudget(context, this.maxRequestBytes);
-    for (const change of changes) await this.queue(context, budget, sheets, change);
+    const pending: PendingValidation[] = [];
+    for (const change of changes) await this.queue(context, budget, confirmed, change, pending);
+    await this.validateAll(context, budget, confirmed, changes, pending);
     await budget.flush();
   }
 
-  private async queue(context: Excel.RequestContext, budget: RequestBudget, sheets: readonly SheetInfo[], change: Change): Promise<void> {
+  private async queue(context: Excel.RequestContext, budget: RequestBudget, confirmed: Confirmed, change: Change, pending: PendingValidation[]): Promise<void> {
     switch (change.kind) {
       case "setColumn":
-        return this.setColumn(context, budget, change.table, change.column, change.values);
+        return this.setKeyed(context, budget, change.table, confirmed.rows.get(change)!, change.rows.map((r) => ({ ...r, column: change.column })));
+      case "setCells":
+        return this.setKeyed(context, budget, change.table, confirmed.rows.get(change)!, change.cells);
       case "replaceSheet":
-        return this.replaceSheet(context, budget, sheets, change.sheet, change.content);
+        return this.replaceSheet(context, budget, confirmed.sheets, change.sheet, change.content);
       case "createTable":
-        return this.createTable(context, budget, sheets, change.table);
+        return this.createTable(context, budget, change.table, pending);
       case "setSheetCell": {
         await budget.reserve(RequestBudget.sizeOf([[change.value]]) + 400);
         const target = context.workbook.worksheets.getItem(change.sheet).getRangeByIndexes(change.row, change.column, 1, 1);
@@ -115,44 +155,52 @@ export class OfficeWorkbook implements WorkbookPort {
         return;
       }
       case "renameTable":
+        if (confirmed.doneRenames.has(change)) return;
         await budget.reserve(400);
         context.workbook.tables.getItem(change.table).name = change.name;
         return;
       case "renameColumns":
         for (const column of change.columns) {
           await budget.reserve(RequestBudget.sizeOf([[column.name]]) + 400);
-          const header = context.workbook.tables.getItem(change.table).getHeaderRowRange().getCell(0, column.index);
-          header.values = [[column.name]];
+          // The column's name, not its header cell: the same whether the header row is shown or not.
+          context.workbook.tables.getItem(change.table).columns.getItemAt(column.index).name = column.name;
         }
         return;
       case "addColumns":
-        return this.addColumns(context, budget, change.table, change.columns);
-      case "setCells":
-        for (const cell of change.cells) {
-          await budget.reserve(RequestBudget.sizeOf([[cell.value]]) + 400);
-          const target = context.workbook.tables.getItem(change.table).columns.getItem(cell.column).getDataBodyRange().getCell(cell.row, 0);
-          target.numberFormat = [[TEXT_FORMAT]];
-          target.values = [[cell.value ?? ""]];
-        }
-        return;
+        return this.addColumns(context, budget, confirmed.tables.get(change.table.toLowerCase())!, change.table, change.columns, pending);
     }
     const unknown: never = change;
     throw new Error(`Unknown change ${JSON.stringify(unknown)}`);
   }
 
-  private async setColumn(context: Excel.RequestContext, budget: RequestBudget, table: string, column: string, values: readonly (string | null)[]): Promise<void> {
-    const body = context.workbook.tables.getItem(table).columns.getItem(column).getDataBodyRange();
-    const cells = values.map((v) => [v ?? ""]);
-    await budget.reserve(RequestBudget.sizeOf(cells) * 2);
-    body.numberFormat = values.map(() => [TEXT_FORMAT]);
-    body.values = cells;
+  /**
+   * Cells of a table on the rows their IDs were found on in this batch (confirm), one 2-D write per run of
+   * adjacent rows of a column: never a row below the table, so a write never grows it.
+   */
+  private async setKeyed(context: Excel.RequestContext, budget: RequestBudget, table: string, rows: ReadonlyMap<string, number>, cells: readonly { id: string; column: string; value: string | null }[]): Promise<void> {
+    const byColumn = new Map<string, { row: number; value: string }[]>();
+    for (const cell of cells) {
+      const list = byColumn.get(cell.column) ?? [];
+      list.push({ row: rows.get(idKey(cell.id))!, value: cell.value ?? "" });
+      byColumn.set(cell.column, list);
+    }
+    for (const [column, list] of byColumn) {
+      const body = context.workbook.tables.getItem(table).columns.getItem(column).getDataBodyRange();
+      for (const run of runsOf(list)) {
+        const values = run.map((c) => [c.value]);
+        await budget.reserve(RequestBudget.sizeOf(values) * 2 + 400);
+        const target = body.getCell(run[0].row, 0).getResizedRange(run.length - 1, 0);
+        target.numberFormat = run.map(() => [TEXT_FORMAT]);
+        target.values = values;
+      }
+    }
   }
 
   /**
    * A summary sheet is ours: it is deleted and added again in the same place, which also removes its old
    * chart (clearing a range leaves charts behind, and finding them would cost another sync).
    */
-  private async replaceSheet(context: Excel.RequestContext, budget: RequestBudget, sheets: readonly SheetInfo[], name: string, content: SheetContent): Promise<void> {
+  private async replaceSheet(context: Excel.RequestContext, budget: RequestBudget, sheets: readonly SheetNow[], name: string, content: SheetContent): Promise<void> {
     const existing = sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(name));
     if (existing) context.workbook.worksheets.getItem(existing.name).delete();
     const sheet = context.workbook.worksheets.add(existing?.name ?? name);
@@ -213,38 +261,55 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Adds columns at the right of a table (TableColumnCollection.add; rows are never added). Colouring a new
-   * RAG column needs its address, so that costs one more sync: adopting a plan is rare.
+   * Adds columns at the right of a table (TableColumnCollection.add; rows are never added). Columns already
+   * there are skipped, so the change is idempotent; confirm has refused if the user's cells beside the
+   * table would shift. The new columns' places are known from the confirm load, so no extra sync.
    */
-  private async addColumns(context: Excel.RequestContext, budget: RequestBudget, tableName: string, columns: readonly { header: string; kind: ColumnKind }[]): Promise<void> {
+  private async addColumns(context: Excel.RequestContext, budget: RequestBudget, now: TableNow, tableName: string, columns: readonly { header: string; kind: ColumnKind }[], pending: PendingValidation[]): Promise<void> {
     const table = context.workbook.tables.getItem(tableName);
-    const bodies = columns.map((column) => {
+    const adding = columnsToAdd(now, columns);
+    await budget.reserve(adding.length * 1500);
+    const bodyTop = now.top + (now.showHeaders ? 1 : 0);
+    adding.forEach((column, i) => {
       const added = table.columns.add(undefined, undefined, column.header);
       const body = added.getDataBodyRange();
       // One format for the whole column: Office applies a single value to every cell of the range.
       body.numberFormat = columnFormat(column.kind) as unknown as string[][];
-      this.validate(body, column.kind, column.header);
-      if (column.kind === "rag") body.load("address");
-      return { column, body };
+      pending.push({ range: body, kind: column.kind, header: column.header });
+      if (column.kind === "rag") this.colourRagWords(body, a1(bodyTop, now.left + now.columns.length + i));
     });
-    await budget.reserve(columns.length * 1500);
-    const rag = bodies.find((b) => b.column.kind === "rag");
-    if (rag) {
-      await budget.flush();
-      this.colourRagWords(rag.body, rag.body.address.split("!").pop()!.split(":")[0].replace(/\$/g, ""));
-    }
   }
 
-  private validate(body: Excel.Range, kind: ColumnKind, header: string): void {
-    const list = LISTS[kind];
-    if (!list || !this.supports("ExcelApi", "1.8")) return;
-    body.dataValidation.rule = { list: { inCellDropDown: true, source: list } };
-    body.dataValidation.errorAlert = {
-      showAlert: true,
-      style: kind === "status" ? "Stop" : "Warning",
-      title: header,
-      message: `Choose a ${header.toLowerCase()} from the list.`,
-    };
+  /**
+   * Drop-downs, last: the officer and priority lists refer to workbook names over the registers, added
+   * here (after any register this change set creates, before any rule that refers to them). A list whose
+   * register is not in the workbook gets no drop-down rather than one that points nowhere.
+   */
+  private async validateAll(context: Excel.RequestContext, budget: RequestBudget, confirmed: Confirmed, changes: ChangeSet, pending: readonly PendingValidation[]): Promise<void> {
+    if (pending.length === 0 || !this.supports("ExcelApi", "1.8")) return;
+    const registers = new Set([...confirmed.tableNames, ...changes.flatMap((c) => (c.kind === "createTable" ? [c.table.name.toLowerCase()] : []))]);
+    const sources = new Map<ColumnKind, string>();
+    for (const [kind, name] of confirmed.listNames) {
+      const list = LIST_NAMES[kind]!;
+      if (!registers.has(list.table.toLowerCase())) continue;
+      if (name.add) {
+        await budget.reserve(600);
+        context.workbook.names.add(name.name, list.formula);
+      }
+      sources.set(kind, `=${name.name}`);
+    }
+    for (const { range, kind, header } of pending) {
+      const source = FIXED_LISTS[kind] ?? sources.get(kind);
+      if (!source) continue;
+      await budget.reserve(1200);
+      range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+      range.dataValidation.errorAlert = {
+        showAlert: true,
+        style: kind === "status" ? "Stop" : "Warning",
+        title: header,
+        message: `Choose a ${header.toLowerCase()} from the list.`,
+      };
+    }
   }
 
   /** Conditional formats colour each RAG word; the word itself is always written too. */
@@ -259,10 +324,8 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  private async createTable(context: Excel.RequestContext, budget: RequestBudget, sheets: readonly SheetInfo[], spec: TableSpec): Promise<void> {
-    if (sheets.some((s) => normaliseHeader(s.name) === normaliseHeader(spec.sheet))) {
-      throw new Error(`A sheet named "${spec.sheet}" already exists.`);
-    }
+  /** A new sheet holding a new table (confirm has checked that neither exists). */
+  private async createTable(context: Excel.RequestContext, budget: RequestBudget, spec: TableSpec, pending: PendingValidation[]): Promise<void> {
     const sheet = context.workbook.worksheets.add(spec.sheet);
     const columns = spec.columns.length;
     const values = [spec.columns.map((c) => c.header), ...spec.rows.map((row) => row.map((v: CellValue) => toOffice(v)))];
@@ -288,7 +351,7 @@ export class OfficeWorkbook implements WorkbookPort {
         body.format.wrapText = true;
         body.format.verticalAlignment = "Top";
       }
-      this.validate(body, column.kind, column.header);
+      pending.push({ range: body, kind: column.kind, header: column.header });
       if (column.kind === "rag") this.colourRagWords(body, a1(1, c));
     });
   }

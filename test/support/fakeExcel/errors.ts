@@ -10,8 +10,11 @@ export const ErrorCodes = {
   invalidObjectPath: "InvalidObjectPath",
   invalidOperation: "InvalidOperation",
   invalidRequestContext: "InvalidRequestContext",
+  invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
+  nonBlankCellOffSheet: "NonBlankCellOffSheet",
+  operationCellsExceedLimit: "OperationCellsExceedLimit",
   propertyNotLoaded: "PropertyNotLoaded",
   valueNotLoaded: "ValueNotLoaded",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
@@ -88,6 +91,17 @@ export const errors = {
     new FakeOfficeError(
       ErrorCodes.invalidObjectPath,
       `The object path isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
+    ),
+  /** Excel.ErrorCodes.operationCellsExceedLimit: one operation touches more cells than Excel (on the web) allows. */
+  operationCellsExceedLimit: () =>
+    new FakeOfficeError(ErrorCodes.operationCellsExceedLimit, "The attempted operation affects more than the limit of cells."),
+  nonBlankCellOffSheet: () =>
+    new FakeOfficeError(ErrorCodes.nonBlankCellOffSheet, "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet."),
+  /** Excel.ErrorCodes.invalidOperationInCellEditMode, with the text Microsoft documents for it (Excel error handling: "Excel JavaScript API error codes"). */
+  cellEditMode: () =>
+    new FakeOfficeError(
+      ErrorCodes.invalidOperationInCellEditMode,
+      "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
     ),
   invalidRequestContext: () => new FakeOfficeError(ErrorCodes.invalidRequestContext, "Cannot use the object across different request contexts."),
   runMustReturnPromise: () =>

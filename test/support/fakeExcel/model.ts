@@ -63,8 +63,19 @@ export interface TableModel {
   sheet: SheetModel;
   rect: Rect;
   showTotals: boolean;
+  /** False when the user turned the header row off: `rect` then starts at the first data row. */
+  showHeaders: boolean;
+  /** The column names, kept while the header row is hidden (Excel keeps them as the columns' names). */
+  hiddenHeaders?: string[];
   style: string;
   deleted: boolean;
+}
+
+/** A workbook-scoped defined name (Formulas → Name Manager). */
+export interface NameModel {
+  name: string;
+  /** As Excel gives it back: starts with "=". */
+  formula: string;
 }
 
 export interface ChartModel {
@@ -308,6 +319,21 @@ export class SheetModel {
     if (cell && cell.value === "" && cell.formula === undefined && Object.keys(cell.fmt).length === 0) this.cells.delete(key(row, col));
   }
 
+  /**
+   * Insert → Shift cells right over `r`: every cell in it moves one column right (with its formats).
+   * Refused when a non-empty cell would fall off the sheet, when a table is in the way, or when more than
+   * `limit` cells would move (Excel on the web's OperationCellsExceedLimit).
+   */
+  shiftRight(r: Rect, limit: number): void {
+    if (this.workbook.tables.some((t) => t.sheet === this && intersection(t.rect, r))) throw errors.invalidOperation("a table is in the way of the cells that would shift right");
+    const moving: [number, number, CellModel][] = [];
+    this.forEachCell(r, (cell, row, col) => moving.push([row, col, cell]));
+    if (moving.length > limit) throw errors.operationCellsExceedLimit();
+    if (moving.some(([, col, cell]) => col === MAX_COLS - 1 && cell.value !== "")) throw errors.nonBlankCellOffSheet();
+    for (const [row, col] of moving) this.cells.delete(key(row, col));
+    for (const [row, col, cell] of moving) if (col + 1 < MAX_COLS) this.cells.set(key(row, col + 1), cell);
+  }
+
   /** Existing cells inside `r` (never creates any). */
   forEachCell(r: Rect, visit: (cell: CellModel, row: number, col: number) => void): void {
     if (this.cells.size < cellCount(r)) {
@@ -529,6 +555,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
+  readonly names: NameModel[] = [];
   active: SheetModel | undefined;
   private nextId = 1;
   private nextChart = 1;
@@ -622,6 +649,7 @@ export class WorkbookModel {
       sheet,
       rect: extent,
       showTotals: false,
+      showHeaders: true,
       style: "TableStyleMedium2",
       deleted: false,
     };
@@ -638,6 +666,7 @@ export class WorkbookModel {
 
   /** Column names, read from the header row as Excel keeps them: text, unique, `ColumnN` when empty. */
   tableColumns(table: TableModel): string[] {
+    if (!table.showHeaders) return [...(table.hiddenHeaders ?? [])];
     const seen = new Set<string>();
     const names: string[] = [];
     for (let c = 0; c < table.rect.cols; c++) {
@@ -653,7 +682,69 @@ export class WorkbookModel {
   }
 
   tableBody(table: TableModel): Rect {
-    return rect(table.rect.row + 1, table.rect.col, table.rect.rows - 1 - (table.showTotals ? 1 : 0), table.rect.cols);
+    const header = table.showHeaders ? 1 : 0;
+    return rect(table.rect.row + header, table.rect.col, table.rect.rows - header - (table.showTotals ? 1 : 0), table.rect.cols);
+  }
+
+  /**
+   * Table Design → Header Row off: Excel clears the header cells and the table starts at its first data
+   * row; the column names stay (table.columns' names, structured references). On again: the row above is
+   * used for the headers again.
+   */
+  setShowHeaders(table: TableModel, show: boolean): void {
+    if (show === table.showHeaders) return;
+    const r = table.rect;
+    if (show) {
+      if (r.row === 0) throw errors.invalidOperation("no room above the table for its header row");
+      const names = table.hiddenHeaders ?? [];
+      table.rect = rect(r.row - 1, r.col, r.rows + 1, r.cols);
+      table.showHeaders = true;
+      names.forEach((n, c) => table.sheet.writeText(r.row - 1, r.col + c, n));
+      delete table.hiddenHeaders;
+    } else {
+      table.hiddenHeaders = this.tableColumns(table);
+      table.sheet.clearContents(rect(r.row, r.col, 1, r.cols));
+      table.rect = rect(r.row + 1, r.col, r.rows - 1, r.cols);
+      table.showHeaders = false;
+    }
+  }
+
+  /**
+   * Table auto-expansion: a value written into the row directly below a table (within its columns, no
+   * totals row) makes that row part of the table, as typing there does in Excel ("Resize a table by adding
+   * or removing rows and columns", https://support.microsoft.com/office/e65ae4bb-e44b-43f4-ad8b-7d68784f1165:
+   * "start typing in a cell below the last table row. The table expands to include the new row").
+   */
+  expandTablesBelow(sheet: SheetModel, written: Rect): void {
+    for (const table of this.tables) {
+      if (table.sheet !== sheet || table.showTotals) continue;
+      const below = table.rect.row + table.rect.rows;
+      const touches = written.row <= below && below < written.row + written.rows && intersection(written, rect(below, table.rect.col, 1, table.rect.cols));
+      if (!touches) continue;
+      const last = written.row + written.rows - 1;
+      const blocked = this.tables.some((o) => o !== table && o.sheet === sheet && intersection(o.rect, rect(below, table.rect.col, last - below + 1, table.rect.cols)));
+      if (!blocked) table.rect = rect(table.rect.row, table.rect.col, last - table.rect.row + 1, table.rect.cols);
+    }
+  }
+
+  // ------------------------------------------------------------------ names
+
+  findName(name: string): NameModel | undefined {
+    return this.names.find((n) => same(n.name, name));
+  }
+
+  /** Adds a defined name; a structured reference must name a table and column that exist now. */
+  addName(name: unknown, formula: unknown): NameModel {
+    if (typeof name !== "string" || !validTableName(name)) throw errors.invalidArgument(`name ${JSON.stringify(name)}`);
+    if (this.findName(name) || this.findTable(name)) throw errors.itemAlreadyExists(`a name "${name}" already exists`);
+    if (typeof formula !== "string" || !formula.startsWith("=")) throw errors.invalidArgument(`reference ${JSON.stringify(formula)}`);
+    for (const [, table, column] of formula.matchAll(/([A-Za-z_\\][A-Za-z0-9_.]*)\[([^\]]+)\]/g)) {
+      const found = this.findTable(table);
+      if (!found || !this.tableColumns(found).some((c) => same(c, column))) throw errors.invalidArgument(`the reference ${formula} is not valid`);
+    }
+    const model = { name, formula };
+    this.names.push(model);
+    return model;
   }
 
   setShowTotals(table: TableModel, show: boolean): void {

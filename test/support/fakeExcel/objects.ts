@@ -17,7 +17,7 @@ import {
   VerticalAlignment,
 } from "./enums";
 import { errors, FakeExcelUnsupported } from "./errors";
-import { ChartModel, ConditionalFormatModel, formatText, Fmt, FmtKey, normaliseColour, SheetModel, TableModel, WorkbookModel } from "./model";
+import { ChartModel, ConditionalFormatModel, formatText, Fmt, FmtKey, NameModel, normaliseColour, SheetModel, TableModel, WorkbookModel } from "./model";
 import { defineAccessors, FakeClientResult, FakeCollection, FakeContext, FakeObject, NavDef, ObjectOptions, TypeDesc } from "./runtime";
 
 export interface RangeRef {
@@ -169,7 +169,13 @@ function eachInput(r: RangeRef, input: unknown, write: (row: number, col: number
 
 function writeContents(r: RangeRef, value: unknown): void {
   r.sheet.assertWritable(r.rect, "contents");
-  eachInput(r, value, (row, col, v) => r.sheet.writeInput(row, col, v));
+  let filled: Rect | undefined;
+  eachInput(r, value, (row, col, v) => {
+    r.sheet.writeInput(row, col, v);
+    if (v !== "" && v !== null && v !== undefined) filled = filled ? rect(filled.row, filled.col, row - filled.row + 1, filled.cols) : rect(row, r.rect.col, 1, r.rect.cols);
+  });
+  // Something written directly below a table joins it (auto-expansion; see WorkbookModel.expandTablesBelow).
+  if (filled) r.sheet.workbook.expandTablesBelow(r.sheet, filled);
 }
 
 function writeNumberFormat(r: RangeRef, value: unknown): void {
@@ -963,8 +969,12 @@ export class FakeTable extends FakeObject {
     return tableRange(this, "getRange", (t) => t.rect);
   }
 
+  /** With the header row hidden there is none: Office refuses the range (modelled as InvalidOperation). */
   getHeaderRowRange(): FakeRange {
-    return tableRange(this, "getHeaderRowRange", (t) => rect(t.rect.row, t.rect.col, 1, t.rect.cols));
+    return tableRange(this, "getHeaderRowRange", (t) => {
+      if (!t.showHeaders) throw errors.invalidOperation(`table "${t.name}" has its header row turned off`);
+      return rect(t.rect.row, t.rect.col, 1, t.rect.cols);
+    });
   }
 
   getDataBodyRange(): FakeRange {
@@ -1014,7 +1024,7 @@ const TABLE: TypeDesc = describe<TableModel>({
     id: readOnly((t) => String(t.id)),
     name: { read: (t) => t.name, write: (t, v) => (t.name = t.sheet.workbook.checkTableName(v, t)) },
     showTotals: { read: (t) => t.showTotals, write: (t, v) => t.sheet.workbook.setShowTotals(t, checkBoolean(v, "showTotals")) },
-    showHeaders: readOnly(() => true),
+    showHeaders: { read: (t) => t.showHeaders, write: (t, v) => t.sheet.workbook.setShowHeaders(t, checkBoolean(v, "showHeaders")) },
     style: { read: (t) => t.style, write: (t, v) => (t.style = checkString(v, "style")) },
   },
   navs: {
@@ -1085,18 +1095,23 @@ export class FakeTableColumnCollection extends FakeCollection {
     return this._callForResult("getCount", [], (t: TableModel) => t.rect.cols);
   }
 
-  /** Adds a column at the right of the table (the only position supported); the cells there must be empty. */
+  /**
+   * Adds a column at the right of the table (the only position supported). As Excel does, the cells to the
+   * right of the table, within its rows, shift one column right to make room (an Insert → Shift cells right
+   * over the table's rows: "TableColumnCollection.add", https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1);
+   * office-js#3776 shows it failing when those cells cannot move). It fails with OperationCellsExceedLimit
+   * when the cells that would move pass `operationCellLimit` (Excel on the web's limit on one operation).
+   */
   add(index?: number, values?: unknown, name?: string): FakeTableColumn {
     if (index !== undefined && index !== null) throw new FakeExcelUnsupported("FakeExcel: TableColumnCollection.add supports adding at the end only.");
     if (values !== undefined && values !== null) throw new FakeExcelUnsupported("FakeExcel: TableColumnCollection.add does not take values.");
     this._call("add", [index ?? null, null, name ?? null], (t: TableModel) => {
       const col = t.rect.col + t.rect.cols;
-      for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) {
-        const cell = t.sheet.cell(r, col);
-        if (cell && cell.value !== "") throw errors.invalidArgument("the cells to the right of the table are not empty");
-      }
+      if (col >= MAX_COLS) throw errors.invalidOperation("no room to the right of the table");
+      t.sheet.shiftRight(rect(t.rect.row, col, t.rect.rows, MAX_COLS - col), this.context._host.operationCellLimit);
       t.rect = rect(t.rect.row, t.rect.col, t.rect.rows, t.rect.cols + 1);
-      t.sheet.writeText(t.rect.row, col, name ?? `Column${t.rect.cols}`);
+      if (t.showHeaders) t.sheet.writeText(t.rect.row, col, name ?? `Column${t.rect.cols}`);
+      else t.hiddenHeaders = [...(t.hiddenHeaders ?? []), name ?? `Column${t.rect.cols}`];
     });
     return this.item("getItemAt", [-1], (t) => ({ table: t, index: t.rect.cols - 1 }));
   }
@@ -1162,7 +1177,9 @@ const TABLE_COLUMN: TypeDesc = describe<ColumnRef>({
       write: (c, v) => {
         const name = checkString(v, "name");
         check(name.trim() !== "", "a column name must not be empty");
-        c.table.sheet.writeText(c.table.rect.row, c.table.rect.col + c.index, name);
+        // With the header row turned off, the name is kept without a cell (the first row is data).
+        if (!c.table.showHeaders) c.table.hiddenHeaders = c.table.sheet.workbook.tableColumns(c.table).map((n, i) => (i === c.index ? name : n));
+        else c.table.sheet.writeText(c.table.rect.row, c.table.rect.col + c.index, name);
       },
     },
   },
@@ -1344,6 +1361,79 @@ const WORKBOOK: TypeDesc = describe<WorkbookModel>({
       (wb) => ({ workbook: wb }),
       () => TABLES,
     ),
+    names: nav<WorkbookModel>(
+      () => FakeNamedItemCollection,
+      (wb) => wb,
+      () => NAMES,
+    ),
+  },
+});
+
+// ------------------------------------------------------------------------------------------ names
+
+/**
+ * Workbook names (ExcelApi 1.1; `add` 1.4): https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection.
+ * `add(name, reference)` takes a Range or a formula text starting with "="; a name already in use is refused.
+ */
+export class FakeNamedItemCollection extends FakeCollection {
+  _type(): TypeDesc {
+    return NAMES;
+  }
+
+  private item(name: string, args: readonly unknown[], find: (wb: WorkbookModel) => NameModel, nullable = false): FakeNamedItem {
+    return new FakeNamedItem(this.context, { parent: this, name, args, resolve: this._below(find), nullable });
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return this.item("getItem", [name], (wb) => byName(wb.names, name, "name"));
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return this.item("getItemOrNullObject", [name], (wb) => byName(wb.names, name, "name"), true);
+  }
+
+  add(name: string, reference: unknown, comment?: string): FakeNamedItem {
+    return created(
+      this,
+      "add",
+      comment === undefined ? [name, reference] : [name, reference, comment],
+      (wb: WorkbookModel) => {
+        const formula = reference instanceof FakeRange ? `=${qualifiedA1FromRange(reference)}` : reference;
+        return wb.addName(name, formula);
+      },
+      (options) => new FakeNamedItem(this.context, options),
+    );
+  }
+}
+
+function qualifiedA1FromRange(range: FakeRange): string {
+  const target = range._model() as RangeRef;
+  return qualifiedA1(target.sheet.name, target.rect);
+}
+
+const NAMES: TypeDesc = describe<WorkbookModel>({
+  name: "NamedItemCollection",
+  props: {},
+  collection: {
+    item: () => NAMED_ITEM,
+    items: (wb) => [...wb.names],
+    make: (parent, model, i) => new FakeNamedItem(parent.context, { parent, name: "getItemAt", args: [i], bound: model }),
+  },
+});
+
+export class FakeNamedItem extends FakeObject {
+  _type(): TypeDesc {
+    return NAMED_ITEM;
+  }
+}
+
+const NAMED_ITEM: TypeDesc = describe<NameModel>({
+  name: "NamedItem",
+  props: {
+    name: readOnly((n) => n.name),
+    formula: readOnly((n) => n.formula),
+    type: readOnly(() => "Range"),
+    visible: readOnly(() => true),
   },
 });
 
@@ -1548,6 +1638,8 @@ const ALL_TYPES: readonly [{ prototype: object }, TypeDesc][] = [
   [FakeChart, CHART],
   [FakeChartCollection, CHARTS],
   [FakeWorkbook, WORKBOOK],
+  [FakeNamedItemCollection, NAMES],
+  [FakeNamedItem, NAMED_ITEM],
 ];
 
 /** Installs each type's described properties as accessors on its class, and on every navigation class. */

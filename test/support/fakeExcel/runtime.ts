@@ -22,9 +22,24 @@ export interface EventRegistration {
 export interface Host {
   readonly model: WorkbookModel;
   readonly maxRequestBytes: number;
+  /** Most cells one operation may move (Excel on the web's OperationCellsExceedLimit); Infinity by default. */
+  readonly operationCellLimit: number;
   readonly events: Set<EventRegistration>;
   recordSync(requestBytes: number): void;
   recordResponse(bytes: number): void;
+  /** The user's cell-edit mode, shared by every context (see FakeExcel.startCellEdit). */
+  readonly cellEdit: CellEditState;
+}
+
+/**
+ * Cell-edit mode: while the user is typing in a cell, Excel fails a batch with InvalidOperationInCellEditMode
+ * unless it was run with `{ delayForCellEdit: true }`, when it waits until the edit ends
+ * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member).
+ */
+export interface CellEditState {
+  active: boolean;
+  /** Batches held until the edit ends (resolved in order by endCellEdit). */
+  readonly waiting: (() => void)[];
 }
 
 /** Property of a proxy type: how it reads from the model and (if settable) writes to it at sync. */
@@ -256,6 +271,8 @@ export class FakeContext {
   };
   _queue: QueuedAction[] = [];
   _closed = false;
+  /** Set from Excel.run's RunOptions. */
+  _delayForCellEdit = false;
   private nextId = 1;
 
   constructor(readonly _host: Host) {}
@@ -289,6 +306,10 @@ export class FakeContext {
     const bytes = utf8Length(text);
     this._host.recordSync(bytes);
     if (actions.length > 0 && this._closed) throw errors.invalidObjectPath();
+    if (this._host.cellEdit.active) {
+      if (!this._delayForCellEdit) throw errors.cellEditMode();
+      await new Promise<void>((resolve) => this._host.cellEdit.waiting.push(resolve));
+    }
     if (bytes > this._host.maxRequestBytes) throw errors.requestTooLarge(bytes, this._host.maxRequestBytes);
     // The host sees the arguments as JSON: Dates become strings, undefined and NaN become null.
     const wire = JSON.parse(text) as { Actions: { ArgumentInfo?: { Arguments?: unknown[] } }[] };

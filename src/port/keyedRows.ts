@@ -1,0 +1,52 @@
+import { WorkbookConflictError } from "./errors";
+
+/** How many missing IDs a message names before it says "… and N more". */
+const NAMED_IDS = 10;
+
+/** The form in which IDs are compared: trimmed, case-insensitive (as the plan's duplicate-ID check does). */
+export function idKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** "2.3", "2.3 and 4.1", "2.3, 4.1, … and 5 more": at most ten IDs, for a message. */
+export function listIds(ids: readonly string[]): string {
+  const named = ids.slice(0, NAMED_IDS);
+  const more = ids.length - named.length;
+  if (more > 0) return `${named.join(", ")} … and ${more} more`;
+  if (named.length === 1) return named[0];
+  return `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+}
+
+/**
+ * Finds, for each wanted ID, the one data row (zero-based, in the table's current order) whose key cell
+ * holds it. `current` is the key column's text, row by row, as the workbook has it at write time.
+ * Throws WorkbookConflictError, before anything is written, if any wanted ID is on no row or on several.
+ */
+export function locateIds(table: string, current: readonly string[], wanted: readonly string[]): Map<string, number> {
+  const rows = new Map<string, number[]>();
+  current.forEach((text, row) => {
+    const key = idKey(text);
+    if (key !== "") rows.set(key, [...(rows.get(key) ?? []), row]);
+  });
+  const found = new Map<string, number>();
+  const missing: string[] = [];
+  const doubled: string[] = [];
+  for (const id of new Set(wanted.map((w) => w.trim()))) {
+    const at = rows.get(idKey(id)) ?? [];
+    if (at.length === 0) missing.push(id);
+    else if (at.length > 1) doubled.push(id);
+    else found.set(idKey(id), at[0]);
+  }
+  if (missing.length > 0) {
+    const what = missing.length === 1 ? `Action ${listIds(missing)} is` : `Actions ${listIds(missing)} are`;
+    throw new WorkbookConflictError(
+      `${what} no longer in the ${table} table (deleted, or the ID changed, since the plan was read). Nothing was written: check the plan again, then try again.`,
+    );
+  }
+  if (doubled.length > 0) {
+    throw new WorkbookConflictError(
+      `The ID ${listIds(doubled)} is now on more than one row of the ${table} table. Nothing was written: give each action its own ID, then try again.`,
+    );
+  }
+  return found;
+}
