@@ -9,9 +9,8 @@ import { fromOfficeLean } from "./officeValues";
 
 /**
  * Office.js batches are not transactional: when one operation of a sync fails, the operations before it
- * stay applied ("Error handling with the Excel JavaScript API",
- * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling). So a change set is
- * never written blind and never retried: one sync first loads what it depends on (sheets, tables, their
+ * stay applied (Microsoft Learn, "Error handling with the application-specific JavaScript APIs", Office
+ * Add-ins documentation). So a change set is never written blind and never retried: one sync first loads what it depends on (sheets, tables, their
  * columns, the ID column of keyed writes, names), the change set is checked against that, and only then is
  * anything queued. A check that fails throws WorkbookConflictError with nothing written.
  */
