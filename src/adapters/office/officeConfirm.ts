@@ -10,8 +10,9 @@ import { fromOfficeLean } from "./officeValues";
 /**
  * Office.js batches are not transactional: when one operation of a sync fails, the operations before it
  * stay applied (Microsoft Learn, "Error handling with the application-specific JavaScript APIs", Office
- * Add-ins documentation). So a change set is never written blind and never retried: one sync first loads what it depends on (sheets, tables, their
- * columns, the ID column of keyed writes, names), the change set is checked against that, and only then is
+ * Add-ins documentation). So a change set is never written blind and never retried: one sync first loads
+ * what it depends on (sheets, tables, their columns, the ID column of keyed writes, names), the change set
+ * is checked against that, and only then is
  * anything queued. A check that fails throws WorkbookConflictError with nothing written.
  */
 
