@@ -15,6 +15,14 @@ describe("manifest.xml", () => {
     for (const view of ["plan", "check", "myActions", "summary"]) expect(manifest).toContain(`taskpane.html?view=${view}"`);
   });
 
+  it("gives each ribbon button a pane of its own (a TaskpaneId shared by pages fails on the web and on Mac: office-js #2918, #175)", () => {
+    const actions = [...manifest.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map((m) => m[1]);
+    expect(actions).toHaveLength(4);
+    const ids = actions.map((a) => /<TaskpaneId>([^<]+)<\/TaskpaneId>/.exec(a)?.[1]);
+    expect(new Set(ids).size).toBe(4);
+    expect(ids.every((id) => id !== undefined)).toBe(true);
+  });
+
   it("points every URL at the dev server, so the build can rewrite them for deployment", () => {
     const urls = [...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);
