@@ -1,4 +1,5 @@
 import { ColumnKind, SheetContent, TableSpec } from "../domain/layout";
+import { SheetCells } from "../domain/sheetCells";
 import { WorkbookSnapshot } from "../domain/snapshot";
 
 /**
@@ -69,4 +70,14 @@ export interface ReadOptions {
 export interface WorkbookPort {
   read(options?: ReadOptions): Promise<WorkbookSnapshot>;
   apply(changes: ChangeSet): Promise<void>;
+}
+
+/** A workbook whose sheets can also be read raw: what adopting a plan kept in any layout needs. */
+export interface SheetReader {
+  /**
+   * One sheet's raw cells (values, merged areas, fills where the host has them). `sheet` undefined means
+   * the sheet the user is on (Office), or else the first sheet. Throws an Error saying so when there is no
+   * such sheet. One or two round trips whatever the sheet's size.
+   */
+  readSheet(sheet?: string): Promise<SheetCells>;
 }

@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
-import { cellText, columnLetter } from "../../domain/cells";
+import { CellValue, cellText, columnLetter } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnSpec, SheetContent, TableSpec } from "../../domain/layout";
+import { areaOf, SheetCells } from "../../domain/sheetCells";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { idKey, locateIds } from "../../port/keyedRows";
-import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
+import { Change, ChangeSet, SheetReader, WorkbookPort } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValues";
 import { addRagColouring, styleCell } from "./excelJsStyles";
 import { addRangeValidation, compactValidations, ListNames } from "./validations";
@@ -63,7 +64,7 @@ interface PendingList {
 }
 
 /** The workbook port over an ExcelJS workbook: the command line's host. */
-export class ExcelJsWorkbook implements WorkbookPort {
+export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
   private readonly listNames: ListNames;
   private pending: PendingList[] = [];
 
@@ -127,6 +128,33 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   /** Keyed writes are located first, so a missing ID refuses the change set before anything is written. */
+  /** The sheet's values from A1, its merged areas and its solid fills (theme colours cannot be told apart: said in `unread`). */
+  async readSheet(name?: string): Promise<SheetCells> {
+    const sheet = name === undefined ? this.workbook.worksheets[0] : this.workbook.worksheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new Error(name === undefined ? "This workbook has no sheets." : `There is no sheet named "${name}".`);
+    const rows = sheet.rowCount;
+    const columns = sheet.columnCount;
+    const values: CellValue[][] = [];
+    const fills: (string | null)[][] = [];
+    let themed = false;
+    for (let r = 1; r <= rows; r++) {
+      const row = sheet.getRow(r);
+      values.push(Array.from({ length: columns }, (_, c) => fromExcelJs(row.getCell(c + 1).value)));
+      fills.push(Array.from({ length: columns }, (_, c) => {
+        const fill = row.getCell(c + 1).fill;
+        if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return null;
+        const argb = fill.fgColor?.argb;
+        if (!argb) {
+          themed ||= fill.fgColor?.theme !== undefined;
+          return null;
+        }
+        return `#${argb.slice(-6).toUpperCase()}`;
+      }));
+    }
+    const merges = ((sheet.model as { merges?: string[] }).merges ?? []).flatMap((m) => areaOf(m) ?? []);
+    return { sheet: sheet.name, values, merges, fills, unread: themed ? ["fill colours chosen from the theme palette"] : [] };
+  }
+
   async apply(changes: ChangeSet): Promise<void> {
     const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
     for (const change of changes) {

@@ -2,9 +2,10 @@ import { CellValue, cellText, isBlank } from "../../domain/cells";
 import { normaliseHeader } from "../../domain/contract";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { CellStyle, ChartSpec, ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
+import { CellArea, SheetCells } from "../../domain/sheetCells";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { idKey, locateIds } from "../../port/keyedRows";
-import { Change, ChangeSet, WorkbookPort } from "../../port/workbookPort";
+import { Change, ChangeSet, SheetReader, WorkbookPort } from "../../port/workbookPort";
 
 export interface MemoryCell {
   value: CellValue;
@@ -28,6 +29,10 @@ export interface MemorySheet {
   tables: MemoryTable[];
   columnWidths: number[];
   chart?: ChartSpec;
+  /** Merged areas, for adoption tests (the values sit in their top-left cells). */
+  merges?: CellArea[];
+  /** Solid fill colours (`#RRGGBB`) by `row,column`, for adoption tests. */
+  fills?: Map<string, string>;
 }
 
 const key = (row: number, column: number) => `${row},${column}`;
@@ -36,7 +41,7 @@ const key = (row: number, column: number) => `${row},${column}`;
  * A workbook held in memory: for tests, and for the browser preview. It behaves like the other adapters
  * where the use-cases can tell: tables, cells, sheet order, and replacing a sheet's contents in place.
  */
-export class MemoryWorkbook implements WorkbookPort {
+export class MemoryWorkbook implements WorkbookPort, SheetReader {
   readonly sheets: MemorySheet[] = [];
   /** How many times `apply` ran: a use-case applies one change set. */
   applyCount = 0;
@@ -98,6 +103,27 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Keyed writes are located first, so a missing ID refuses the change set before anything is written. */
+  /** The sheet's values from A1, with the merged areas and fills a test gave it (`MemorySheet.merges`, `.fills`). */
+  async readSheet(name?: string): Promise<SheetCells> {
+    const sheet = name === undefined ? this.sheets[0] : this.sheet(name);
+    if (!sheet) throw new Error(name === undefined ? "This workbook has no sheets." : `There is no sheet named "${name}".`);
+    let rows = 0;
+    let columns = 0;
+    for (const k of sheet.cells.keys()) {
+      const [r, c] = k.split(",").map(Number);
+      rows = Math.max(rows, r + 1);
+      columns = Math.max(columns, c + 1);
+    }
+    const grid = <T>(at: (r: number, c: number) => T) => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => at(r, c)));
+    return {
+      sheet: sheet.name,
+      values: grid((r, c) => sheet.cells.get(key(r, c))?.value ?? null),
+      merges: sheet.merges ?? [],
+      fills: grid((r, c) => sheet.fills?.get(key(r, c)) ?? null),
+      unread: [],
+    };
+  }
+
   async apply(changes: ChangeSet): Promise<void> {
     this.applyCount += 1;
     const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
