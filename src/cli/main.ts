@@ -1,4 +1,5 @@
 import { FileProblem } from "../adapters/exceljs/xlsxFile";
+import { adoptCommand } from "./commands/adopt";
 import { checkCommand } from "./commands/check";
 import { demoCommand } from "./commands/demo";
 import { initCommand } from "./commands/init";
@@ -15,6 +16,7 @@ Commands:
   init FILE [--year 2015/16] [--name …] [--sample]   a new plan workbook (a new file only)
   check FILE [--quarter Qn] [--as-of YYYY-MM-DD] [--json]   structure, SMART and lead-officer findings (writes nothing)
   summary FILE --quarter Qn [--year …] [--out NEW] [--json]   RAG column and the quarter's summary sheet
+  adopt FILE --out NEW [--sheet NAME] [--status …] [--json]   bring in a plan kept in any layout (FILE unchanged)
   demo [DIR]                                         sample plan → check → summary
 
 Run 'csp-plan <command> --help' for a command's options.
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   init: initCommand,
   check: checkCommand,
   summary: summaryCommand,
+  adopt: adoptCommand,
   demo: demoCommand,
 };
 
