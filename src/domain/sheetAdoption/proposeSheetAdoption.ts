@@ -11,7 +11,7 @@ import { Grid, gridOf } from "./grid";
 import { findHeaderRow } from "./headerSearch";
 import { assignIds } from "./ids";
 import { distinctNames, readLeads } from "./officers";
-import { classifyRows, ClassifiedRow, sectionName } from "./rowKinds";
+import { classifyRows, ClassifiedRow, isSectionLabel, sectionAboveHeader, sectionName } from "./rowKinds";
 import { FoundStatus, resolveStatuses } from "./statuses";
 import { colourName, StatusColumnKind, statusForWord } from "./statusVocabulary";
 
@@ -50,7 +50,8 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
 
   // Priorities: the objective column (merged down or not, a blank carrying the one above), else section rows, else one.
   const sectionOf = new Map<number, string>();
-  let section: string | undefined;
+  const above = sectionAboveHeader(grid, headerRow);
+  let section = above === undefined ? undefined : sectionName(above);
   let carried = "";
   for (const row of classified) {
     if (row.kind === "section") section = sectionName(row.text ?? "");
@@ -206,7 +207,7 @@ function titleAbove(grid: Grid, headerRow: number): string | undefined {
     const filled = grid.values[r].filter((v) => !isBlank(v));
     if (filled.length !== 1) continue;
     const t = cellText(filled[0]);
-    if (t.length <= 100 && !t.endsWith(".")) return t;
+    if (t.length <= 100 && !t.endsWith(".") && !isSectionLabel(t)) return t;
   }
   return undefined;
 }

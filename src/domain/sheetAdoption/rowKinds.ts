@@ -15,6 +15,24 @@ const SECTION_LABEL = /^(objective|priority|theme|strand|outcome|section|aim|are
 /** Footnotes and notes below a table: `* data sharing…`, `Note: …`, `Key`, `Source: …`. */
 const NOTE_START = /^(\*|†|‡|note\b|notes\b|nb\b|key\b|source\b|last updated\b|updated\b)/i;
 
+/** True for a section label such as `Objective 2: Reducing domestic abuse`. */
+export function isSectionLabel(text: string): boolean {
+  return SECTION_LABEL.test(text.trim());
+}
+
+/**
+ * The section that starts above the header, where the first `Objective 1: …` row comes before the header
+ * it is repeated under: the nearest non-blank row above the header, when it is a lone section label.
+ */
+export function sectionAboveHeader(grid: Grid, headerRow: number): string | undefined {
+  for (let r = headerRow - 1; r >= 0; r--) {
+    const filled = grid.values[r].filter((v) => !isBlank(v)).map((v) => cellText(v));
+    if (filled.length === 0) continue;
+    return new Set(filled).size === 1 && isSectionLabel(filled[0]) ? filled[0] : undefined;
+  }
+  return undefined;
+}
+
 /** The priority a section row names: its text without the `Objective 2:` label (the whole text when that is all). */
 export function sectionName(text: string): string {
   const stripped = text.replace(SECTION_LABEL, "").trim();
