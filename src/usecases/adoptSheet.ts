@@ -1,4 +1,4 @@
-import { proposeSheetAdoption } from "../domain/sheetAdoption";
+import { proposeSheetAdoption } from "../domain/sheetAdoption/proposeSheetAdoption";
 import { SheetAdoptionOptions, SheetProposal } from "../domain/sheetProposal";
 import { cappedList, quoted } from "../domain/wording";
 import { SheetReader, WorkbookPort } from "../port/workbookPort";
