@@ -7,7 +7,7 @@ export function proposalLines(p: SheetProposal): string[] {
   const actions = p.rows.filter((r) => r.kind === "action").length;
   const lines = [`Sheet "${p.sheet}": header on row ${p.headerRow + 1}, ${actions} ${plural(actions, "action", "actions")}.`, "", "Columns:"];
   for (const c of p.columns) {
-    const to = c.mapsTo ? ACTION_COLUMNS[c.mapsTo] : "kept as it is (not a plan column)";
+    const to = c.mapsTo ? ACTION_COLUMNS[c.mapsTo] : "not a plan column";
     lines.push(`  ${c.header === "" ? "(blank header)" : `"${c.header}"`} → ${to}${c.why ? ` (${c.why})` : ""}`);
   }
   if (p.statuses.length > 0) {
@@ -18,7 +18,9 @@ export function proposalLines(p: SheetProposal): string[] {
   const kept = p.dates.filter((d) => d.to === null);
   if (p.dates.length > 0) {
     lines.push("", `Dates: ${converted.length} read as dates, ${kept.length} kept as text.`);
-    for (const d of p.dates.filter((d) => d.how !== "date cell")) lines.push(`  ${d.cell} "${d.from}" → ${d.to ?? "kept as text"} (${d.how})`);
+    for (const d of p.dates.filter((d) => d.how !== "date cell")) {
+      lines.push(`  ${d.cell} "${d.from}" → ${d.to ?? "kept as text"}${d.to === null && d.how === "kept as text" ? "" : ` (${d.how})`}`);
+    }
   }
   const skipped = p.rows.filter((r) => r.kind !== "action");
   if (skipped.length > 0) {
