@@ -15,6 +15,8 @@ import { summarySheet } from "../src/domain/summarySheet";
 import { buildSummary } from "../src/usecases/buildSummary";
 import { checkPlan } from "../src/usecases/checkPlan";
 import { setUpPlan } from "../src/usecases/setUpPlan";
+import { proposeSheetAdoption } from "../src/domain/sheetAdoption/proposeSheetAdoption";
+import { layoutCells, layoutFile } from "./adoptSheet";
 import { median, runNode, timeMs } from "./measure";
 
 const root = path.join(__dirname, "..", "..");
@@ -88,6 +90,26 @@ async function office(sizes: number[]) {
   return results;
 }
 
+/** Adopting a sheet kept in a partnership's own layout: the domain adopter alone, and `csp-plan adopt` on a file. */
+async function adopt(sizes: number[]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "csp-bench-adopt-"));
+  try {
+    const results = [];
+    for (const rows of sizes) {
+      const cells = layoutCells(rows);
+      const engineMs = median(Array.from({ length: 5 }, () => timeMs(() => proposeSheetAdoption(cells, { year: "2015/16", currentQuarter: "Q4" }))));
+      const file = path.join(dir, `layout-${rows}.xlsx`);
+      writeFileSync(file, await layoutFile(rows));
+      const command = runNode([path.join(root, "bin", "csp-plan.js"), "adopt", file, "--out", path.join(dir, `adopted-${rows}.xlsx`), "--year", "2015/16", "--quarter", "Q4"]);
+      results.push({ rows, engineMs: Math.round(engineMs * 10) / 10, cliMs: Math.round(command.ms), peakRssMb: Math.round(command.peakRssMb) });
+      say(`  adopt ${rows}: engine ${Math.round(engineMs)} ms, cli ${Math.round(command.ms)} ms`);
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** What the task pane loads before it is interactive: the scripts taskpane.html names (not Office's CDN). */
 function bundle() {
   execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root, stdio: "ignore" });
@@ -107,9 +129,11 @@ async function main(): Promise<void> {
   const cliResults = await cli(cliSizes);
   say("Counting Office.js round trips on the test double…");
   const officeResults = await office(quick ? [100, 1_000] : [100, 1_000, 10_000]);
+  say("Measuring adoption of a sheet in a partnership's own layout…");
+  const adoptResults = await adopt(quick ? [500] : [500, 5_000]);
   say("Building the task pane…");
   const bundleResult = bundle();
-  const report = { engine: engineResults, cli: cliResults, office: officeResults, bundle: { initialJsGzipBytes: bundleResult.initialJsGzipBytes } };
+  const report = { engine: engineResults, cli: cliResults, office: officeResults, adopt: adoptResults, bundle: { initialJsGzipBytes: bundleResult.initialJsGzipBytes } };
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -123,6 +147,7 @@ async function main(): Promise<void> {
   say(`\nengine (check + RAG + summary in the domain, median)\n${table(engineResults)}`);
   say(`\ncli (csp-plan summary --out, against ExcelJS load + save of the same file)\n${table(cliResults)}`);
   say(`\noffice (Office.js adapter on the test double)\n${table(officeResults)}`);
+  say(`\nadopt (proposeSheetAdoption median; csp-plan adopt --out on an .xlsx of that many rows)\n${table(adoptResults)}`);
   say(`\nbundle\n  initial task pane script: ${(bundleResult.initialJsGzipBytes / 1024).toFixed(1)} KB gzipped (${bundleResult.scripts.join(", ")})`);
   if (!existsSync(path.join(root, "lib", "cli", "main.js"))) say("(lib/ was missing: run npm run build:cli)");
 }

@@ -2,6 +2,9 @@ import { ACTION_COLUMNS } from "../domain/contract";
 import { SheetProposal } from "../domain/sheetProposal";
 import { cappedList, plural } from "../domain/wording";
 
+/** How many date conversions and notes are listed one per line before "… and N more". */
+const LINES_SHOWN = 10;
+
 /** An adoption proposal in words for the terminal: header, columns, statuses, dates, skipped rows, what could not be read. */
 export function proposalLines(p: SheetProposal): string[] {
   const actions = p.rows.filter((r) => r.kind === "action").length;
@@ -18,9 +21,11 @@ export function proposalLines(p: SheetProposal): string[] {
   const kept = p.dates.filter((d) => d.to === null);
   if (p.dates.length > 0) {
     lines.push("", `Dates: ${converted.length} read as dates, ${kept.length} kept as text.`);
-    for (const d of p.dates.filter((d) => d.how !== "date cell")) {
+    const shown = p.dates.filter((d) => d.how !== "date cell");
+    for (const d of shown.slice(0, LINES_SHOWN)) {
       lines.push(`  ${d.cell} "${d.from}" → ${d.to ?? "kept as text"}${d.to === null && d.how === "kept as text" ? "" : ` (${d.how})`}`);
     }
+    if (shown.length > LINES_SHOWN) lines.push(`  … and ${shown.length - LINES_SHOWN} more (--json lists them all)`);
   }
   const skipped = p.rows.filter((r) => r.kind !== "action");
   if (skipped.length > 0) {
@@ -28,7 +33,8 @@ export function proposalLines(p: SheetProposal): string[] {
   }
   if (p.findings.length > 0) {
     lines.push("", "Notes:");
-    for (const f of p.findings) lines.push(`  ${f.cell ? `${f.cell}: ` : ""}${f.message}`);
+    for (const f of p.findings.slice(0, LINES_SHOWN)) lines.push(`  ${f.cell ? `${f.cell}: ` : ""}${f.message}`);
+    if (p.findings.length > LINES_SHOWN) lines.push(`  … and ${p.findings.length - LINES_SHOWN} more (--json lists them all)`);
   }
   if (p.unread.length > 0) lines.push("", `Could not be read: ${p.unread.join("; ")}.`);
   return lines;
