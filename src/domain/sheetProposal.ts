@@ -71,6 +71,11 @@ export interface ProposedStatus {
   readonly count: number;
   /** The contract status proposed (or chosen by the user); null when nobody has mapped it. */
   readonly status: Status | null;
+  /**
+   * Why that status, in words: "chosen by you", "a word for Complete", "yes in a completion column",
+   * "blue fill", "the legend's colour for Complete"… (added by the domain adopter; optional).
+   */
+  readonly why?: string;
 }
 
 export interface ProposedDate {

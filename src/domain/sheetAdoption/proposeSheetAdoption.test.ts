@@ -20,10 +20,10 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     const p = proposeSheetAdoption(cells, OPTIONS);
     expect(p.headerRow).toBe(2);
     expect(p.statuses).toEqual([
-      { value: "fill #0070C0", count: 1, status: "Complete" },
-      { value: "fill #00B050", count: 1, status: "On target" },
-      { value: "fill #FFC000", count: 1, status: "At risk" },
-      { value: "fill #FF0000", count: 1, status: "At risk" },
+      { value: "fill #0070C0", count: 1, status: "Complete", why: "the legend's colour for Complete" },
+      { value: "fill #00B050", count: 1, status: "On target", why: "the legend's colour for On target" },
+      { value: "fill #FFC000", count: 1, status: "At risk", why: "the legend's colour for At risk" },
+      { value: "fill #FF0000", count: 1, status: "At risk", why: "the legend's colour for At risk" },
     ]);
     expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "On target", "At risk", "At risk"]);
   });
@@ -36,8 +36,8 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     ], { fills: { B2: "#5B9BD5", B3: "#7030A0" } });
     const p = proposeSheetAdoption(cells, OPTIONS);
     expect(p.statuses).toEqual([
-      { value: "fill #5B9BD5", count: 1, status: "Complete" },
-      { value: "fill #7030A0", count: 1, status: null },
+      { value: "fill #5B9BD5", count: 1, status: "Complete", why: "blue fill" },
+      { value: "fill #7030A0", count: 1, status: null, why: "a fill colour with no status meaning" },
     ]);
     expect(p.unmapped).toEqual(["fill #7030A0"]);
     expect(p.seed).toBeUndefined();
@@ -105,6 +105,16 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     expect(p.seed!.actions.map((a) => `${a.id} ${a.priority} ${a.status}`)).toEqual([
       "1.1 Safer streets Complete", "1.2 Safer streets At risk", "2.1 Safer homes At risk", "2.2 Safer homes On target",
     ]);
+  });
+
+  it("reads a blank objective cell, not merged, as the one above, and says so", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Objective", "Action", "Owner", "Deadline", "Status"],
+      ["Safer streets", "Install lighting", "Ann Lee", "31/03/2016", "Done"],
+      [null, "Add CCTV", "Bob Roe", "31/03/2016", "Done"],
+    ]), OPTIONS);
+    expect(p.seed!.actions.map((a) => a.priority)).toEqual(["Safer streets", "Safer streets"]);
+    expect(p.findings).toContainEqual(expect.objectContaining({ rule: "adopt.priority.carried-down", message: expect.stringContaining("row 3") }));
   });
 
   it("takes the first of several names on separate lines as the lead, keeps the others, and reads ditto", () => {

@@ -53,13 +53,18 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   const above = sectionAboveHeader(grid, headerRow);
   let section = above === undefined ? undefined : sectionName(above);
   let carried = "";
+  const carriedDown: number[] = [];
   for (const row of classified) {
     if (row.kind === "section") section = sectionName(row.text ?? "");
     if (row.kind !== "action") continue;
     const own = text(row.row, "priority");
     if (at.priority !== undefined && own) carried = own;
+    else if (at.priority !== undefined && carried) carriedDown.push(row.row);
     const name = at.priority !== undefined ? carried || section : section;
     if (name) sectionOf.set(row.row, name);
+  }
+  if (carriedDown.length > 0) {
+    findings.push(note("adopt.priority.carried-down", `A blank ${quoted(columns[at.priority!].header)} is read as the priority above, on ${carriedDown.length === 1 ? "row" : "rows"} ${cappedList(carriedDown.map((r) => String(r + 1)))}.`));
   }
   const fallback = /^sheet\s*\d*$/i.test(sheet.trim()) ? "General" : sheet.trim();
   const priorityNames = distinctNames(actionRows.map((r) => sectionOf.get(r) ?? fallback));
@@ -88,7 +93,7 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   });
 
   // Statuses: a status cell's word (or its fill when blank), else the row's fill colour, else progress written in the date cell.
-  const legend = legendOf(grid, new Set(actionRows));
+  const legend = legendOf(grid, new Set([headerRow, ...classified.filter((c) => c.kind === "action" || c.kind === "repeatedHeader").map((c) => c.row)]));
   const found: FoundStatus[] = actionRows.map((r) => foundStatus(grid, r, at, statusKind));
   const resolved = resolveStatuses(found, legend, options.statusMap);
   const unmapped = resolved.statuses.filter((s) => s.status === null).map((s) => s.value);
@@ -184,11 +189,14 @@ function foundStatus(grid: Grid, r: number, at: Partial<Record<ActionColumn, num
   return { kind: "none", value: "(no status column)" };
 }
 
-/** Colour legends (`blue = complete`): a filled cell whose own text, or the text beside it, is a status word. */
-function legendOf(grid: Grid, actionRows: ReadonlySet<number>): Map<string, Status> {
+/**
+ * Colour legends (`blue = complete`): a filled cell, outside the header and the actions, whose own text or
+ * the text beside it is a status word.
+ */
+function legendOf(grid: Grid, skip: ReadonlySet<number>): Map<string, Status> {
   const legend = new Map<string, Status>();
   grid.fills?.forEach((row, r) => {
-    if (actionRows.has(r)) return;
+    if (skip.has(r)) return;
     row.forEach((fill, c) => {
       if (!fill || !colourName(fill)) return;
       const own = cellText(grid.values[r][c]);
