@@ -28,6 +28,18 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "On target", "At risk", "At risk"]);
   });
 
+  it("reads a colour key below the table as a legend, not an action", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Ref", "Action", "Lead officer", "Target date"],
+      ["1.1", "Map reporting routes", "Ann Lee", "31/03/2016"],
+      ["1.2", "Train staff", "Bob Roe", "31/12/2015"],
+      [],
+      ["Key:", "Done", "Slipping"],
+    ], { fills: { B2: "#4472C4", B3: "#ED7D31", B5: "#4472C4", C5: "#ED7D31" } }), OPTIONS);
+    expect(p.rows.map((r) => r.kind)).toEqual(["action", "action", "blank", "note"]);
+    expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "At risk"]);
+  });
+
   it("takes a fill colour by its family where no legend names it, and lists an unknown colour as unmapped", () => {
     const cells = testSheet([
       ["Ref", "Action", "Lead officer", "Target date"],
