@@ -164,6 +164,15 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     expect(table.rows.map((r) => r[r.length - 1])).toEqual(["4", "4", null]);
   });
 
+  it("takes a lone reference with nothing beside it as a note, not a section", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Ref", "Action", "Owner", "Deadline"],
+      ["1.1", "Install lighting", "Ann Lee", "31/03/2016"],
+      ["1.2"],
+    ]), OPTIONS);
+    expect(p.rows.map((r) => r.kind)).toEqual(["action", "note"]);
+  });
+
   it("says so when no row looks like a header", () => {
     const p = proposeSheetAdoption(testSheet([["Shopping list"], ["Milk", "Bread"]]), OPTIONS);
     expect(p).toMatchObject({ headerRow: -1, seed: undefined });

@@ -62,6 +62,8 @@ export function classifyRows(grid: Grid, headerRow: number, actionColumn: number
     if (texts.size === 1) {
       const alone = filled.length === 1 && filled[0].c !== actionColumn;
       if (NOTE_START.test(first)) { rows.push({ row: r, kind: "note", text: first }); continue; }
+      // A lone short reference (`1.5` with nothing beside it) is a placeholder, not a section's name.
+      if (alone && /^\S{1,6}$/.test(first) && /\d/.test(first)) { rows.push({ row: r, kind: "note", text: first }); continue; }
       if (alone || grid.mergedAcross.has(r) || SECTION_LABEL.test(first) || filled.length > 1) {
         rows.push({ row: r, kind: "section", text: first });
         continue;
