@@ -147,21 +147,22 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
 
   it("generates IDs for a reference merged over several rows, keeps the old one, and writes it after the contract's columns", () => {
     const p = proposeSheetAdoption(testSheet([
-      ["Para Ref", "Action", "Who by?", "When?", "Complete Y/N"],
-      ["4", "Agree protocol", "Ann Lee", "March 2016", "Y"],
-      [null, "Train staff", "Bob Roe", "31.03.2016", "N"],
-      ["5", "Audit files", "Bob Roe", "01/09/15", "Ongoing"],
+      ["Para Ref", "Action", "Who by?", "When?", "Complete Y/N", "Recommendation"],
+      ["4", "Agree protocol", "Ann Lee", "March 2016", "Y", "R4"],
+      [null, "Train staff", "Bob Roe", "31.03.2016", "N", "R4"],
+      ["5", "Audit files", "Bob Roe", "01/09/15", "Ongoing", "R5"],
     ], { sheet: "Sheet1", merges: ["A2:A3"] }), OPTIONS);
     const seed = p.seed!;
     expect(seed.priorities).toEqual([{ no: 1, name: "General" }]);
     expect(seed.actions.map((a) => [a.id, a.targetDate, a.status])).toEqual([
       ["1.1", "2016-03-31", "Complete"], ["1.2", "2016-03-31", "Not started"], ["5", "2015-09-01", "On target"],
     ]);
-    expect(seed.extraColumns).toEqual([ORIGINAL_REFERENCE]);
-    expect(seed.extra).toEqual([["4"], ["4"], [""]]);
+    expect(p.columns.map((c) => c.mapsTo)).toEqual(["id", "action", "leadOfficer", "targetDate", "status", null]);
+    expect(seed.extraColumns).toEqual([ORIGINAL_REFERENCE, "Recommendation"]);
+    expect(seed.extra).toEqual([["4", "R4"], ["4", "R4"], ["", "R5"]]);
     const table = planTables(seed)[0];
-    expect(table.columns.map((c) => c.header).slice(-2)).toEqual(["Last updated", ORIGINAL_REFERENCE]);
-    expect(table.rows.map((r) => r[r.length - 1])).toEqual(["4", "4", null]);
+    expect(table.columns.map((c) => c.header).slice(-3)).toEqual(["Last updated", ORIGINAL_REFERENCE, "Recommendation"]);
+    expect(table.rows.map((r) => r[r.length - 2])).toEqual(["4", "4", null]);
   });
 
   it("takes a lone reference with nothing beside it as a note, not a section", () => {
