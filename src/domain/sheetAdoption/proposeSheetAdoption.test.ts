@@ -52,6 +52,7 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
       { value: "fill #7030A0", count: 1, status: null, why: "a fill colour with no status meaning" },
     ]);
     expect(p.unmapped).toEqual(["fill #7030A0"]);
+    expect(p.findings).toContainEqual(expect.objectContaining({ severity: "error", rule: "adopt.status.unmapped", message: expect.stringContaining("fill #7030A0") }));
     expect(p.seed).toBeUndefined();
     expect(proposeSheetAdoption(cells, { ...OPTIONS, statusMap: { "FILL #7030a0": "Removed" } }).seed!.actions[1].status).toBe("Removed");
   });
@@ -154,6 +155,7 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     ], { sheet: "Sheet1", merges: ["A2:A3"] }), OPTIONS);
     const seed = p.seed!;
     expect(seed.priorities).toEqual([{ no: 1, name: "General" }]);
+    expect(p.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["adopt.priority.fallback", "adopt.id.generated", "adopt.date.period-end"]));
     expect(seed.actions.map((a) => [a.id, a.targetDate, a.status])).toEqual([
       ["1.1", "2016-03-31", "Complete"], ["1.2", "2016-03-31", "Not started"], ["5", "2015-09-01", "On target"],
     ]);
@@ -172,6 +174,8 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
       ["1.2"],
     ]), OPTIONS);
     expect(p.rows.map((r) => r.kind)).toEqual(["action", "note"]);
+    expect(p.seed!.actions[0].status).toBe("Not started");
+    expect(p.findings).toContainEqual(expect.objectContaining({ rule: "adopt.status.no-column", message: expect.stringContaining("every action is proposed as Not started") }));
   });
 
   it("says so when no row looks like a header", () => {

@@ -1,5 +1,5 @@
 import { a1, CellValue, cellText, isBlank } from "../cells";
-import { ACTION_COLUMNS, ActionColumn, normaliseHeader, Status } from "../contract";
+import { ACTION_COLUMNS, ActionColumn, normaliseHeader, Status, STATUSES } from "../contract";
 import { Finding } from "../findings";
 import { SeedAction } from "../planSeed";
 import { AdoptedSeed, ProposedDate, ProposedRow, SheetAdoptionOptions, SheetProposal } from "../sheetProposal";
@@ -83,7 +83,13 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   const found: FoundStatus[] = actionRows.map((r) => foundStatus(grid, r, at, statusKind));
   const resolved = resolveStatuses(found, legend, options.statusMap);
   const unmapped = resolved.statuses.filter((s) => s.status === null).map((s) => s.value);
-  if (at.status === undefined && !cells.fills) findings.push(note("adopt.status.no-column", `No status column${cells.unread.length ? `, and ${cappedList(cells.unread)} could not be read` : ""}: actions without a status are proposed as Not started.`));
+  if (unmapped.length > 0) {
+    findings.push(note("adopt.status.unmapped", `Status ${unmapped.length === 1 ? "value" : "values"} ${cappedList(unmapped.map((u) => quoted(u)))} ${unmapped.length === 1 ? "is" : "are"} not known: choose a status for each (one of ${STATUSES.join(", ")}) before the plan can be written.`, "", null, "error"));
+  }
+  const without = found.filter((f) => f.kind === "none").length;
+  if (at.status === undefined && without > 0) {
+    findings.push(note("adopt.status.no-column", `No status column${!cells.fills && cells.unread.length ? `, and ${cappedList(cells.unread)} could not be read` : ""}: ${without === actionRows.length ? "every action is" : `${without} actions with no status colour or word are`} proposed as Not started.`));
+  }
 
   // Dates.
   const dates: ProposedDate[] = [];
