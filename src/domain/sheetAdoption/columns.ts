@@ -24,6 +24,8 @@ export interface ColumnPlan {
  * Maps each header cell to a contract column (issue 11): the contract's names first, then synonyms, weak
  * synonyms, and headers that contain a column's word, each contract column once, in sheet order within a rank. A blank header over reference-like
  * values becomes the ID; a RAG or `Complete Y/N` column becomes the status when there is no status column.
+ * The status column speaks yes/no when its header says so or every value is Y, N, Yes or No, and RAG when
+ * its header says so or every value is one of the letters R, A, G, C, B.
  */
 export function planColumns(grid: Grid, headerRow: number, dataRows: readonly number[]): ColumnPlan {
   const header = grid.values[headerRow];
@@ -50,7 +52,7 @@ export function planColumns(grid: Grid, headerRow: number, dataRows: readonly nu
   }
   const statusValues = at.status === undefined ? [] : dataRows.map((r) => cellText(grid.values[r][at.status!])).filter((t) => t !== "");
   const statusKind: StatusColumnKind = at.status === undefined ? "words"
-    : isYesNoHeader(header[at.status]) ? "yesNo"
+    : isYesNoHeader(header[at.status]) || (statusValues.length > 0 && statusValues.every((t) => /^(y|n|yes|no)$/i.test(t))) ? "yesNo"
     : isRagHeader(header[at.status]) || (statusValues.length > 0 && statusValues.every((t) => /^[RAGCB]$/i.test(t))) ? "rag"
     : "words";
   const columns: ProposedColumn[] = header.map((h, c) => {

@@ -68,6 +68,15 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "On target", "At risk"]);
   });
 
+  it("reads Yes and No in a plain Status column as a completion flag", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Ref", "Action", "Owner", "Deadline", "Status"],
+      ["1", "Agree protocol", "Ann Lee", "31/03/2016", "Yes"],
+      ["2", "Train staff", "Bob Roe", "31/03/2016", "No"],
+    ]), OPTIONS);
+    expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "Not started"]);
+  });
+
   it("takes a blank header over reference-like values as the ID column", () => {
     const p = proposeSheetAdoption(testSheet([
       ["", "Action", "Lead", "Target date", "Status"],
