@@ -12,7 +12,7 @@ describe("adoptDate", () => {
 
   it.each([
     ["Apr-21", "2021-04-30"], ["March 2016", "2016-03-31"], ["Feb 2016", "2016-02-29"], ["Q4 2015/16", "2016-03-31"],
-    ["Q1 2015/16", "2015-06-30"], ["Q3 2015-2016", "2015-12-31"],
+    ["Q1 2015/16", "2015-06-30"], ["Q3 2015-2016", "2015-12-31"], ["2015/16 Q2", "2015-09-30"], ["Quarter 4 2015/16", "2016-03-31"],
   ])("takes the period %s as its last day, %s, and says so", (text, date) => {
     expect(adoptDate(text)).toMatchObject({ date, periodEnd: true });
   });

@@ -20,12 +20,24 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     const p = proposeSheetAdoption(cells, OPTIONS);
     expect(p.headerRow).toBe(2);
     expect(p.statuses).toEqual([
-      { value: "fill #0070C0", count: 1, status: "Complete" },
-      { value: "fill #00B050", count: 1, status: "On target" },
-      { value: "fill #FFC000", count: 1, status: "At risk" },
-      { value: "fill #FF0000", count: 1, status: "At risk" },
+      { value: "fill #0070C0", count: 1, status: "Complete", why: "the legend's colour for Complete" },
+      { value: "fill #00B050", count: 1, status: "On target", why: "the legend's colour for On target" },
+      { value: "fill #FFC000", count: 1, status: "At risk", why: "the legend's colour for At risk" },
+      { value: "fill #FF0000", count: 1, status: "At risk", why: "the legend's colour for At risk" },
     ]);
     expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "On target", "At risk", "At risk"]);
+  });
+
+  it("reads a colour key below the table as a legend, not an action", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Ref", "Action", "Lead officer", "Target date"],
+      ["1.1", "Map reporting routes", "Ann Lee", "31/03/2016"],
+      ["1.2", "Train staff", "Bob Roe", "31/12/2015"],
+      [],
+      ["Key:", "Done", "Slipping"],
+    ], { fills: { B2: "#4472C4", B3: "#ED7D31", B5: "#4472C4", C5: "#ED7D31" } }), OPTIONS);
+    expect(p.rows.map((r) => r.kind)).toEqual(["action", "action", "blank", "note"]);
+    expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "At risk"]);
   });
 
   it("takes a fill colour by its family where no legend names it, and lists an unknown colour as unmapped", () => {
@@ -36,10 +48,11 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     ], { fills: { B2: "#5B9BD5", B3: "#7030A0" } });
     const p = proposeSheetAdoption(cells, OPTIONS);
     expect(p.statuses).toEqual([
-      { value: "fill #5B9BD5", count: 1, status: "Complete" },
-      { value: "fill #7030A0", count: 1, status: null },
+      { value: "fill #5B9BD5", count: 1, status: "Complete", why: "blue fill" },
+      { value: "fill #7030A0", count: 1, status: null, why: "a fill colour with no status meaning" },
     ]);
     expect(p.unmapped).toEqual(["fill #7030A0"]);
+    expect(p.findings).toContainEqual(expect.objectContaining({ severity: "error", rule: "adopt.status.unmapped", message: expect.stringContaining("fill #7030A0") }));
     expect(p.seed).toBeUndefined();
     expect(proposeSheetAdoption(cells, { ...OPTIONS, statusMap: { "FILL #7030a0": "Removed" } }).seed!.actions[1].status).toBe("Removed");
   });
@@ -53,6 +66,15 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     ]), OPTIONS);
     expect(p.columns[4]).toMatchObject({ header: "R/A/G", mapsTo: "status" });
     expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "On target", "At risk"]);
+  });
+
+  it("reads Yes and No in a plain Status column as a completion flag", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Ref", "Action", "Owner", "Deadline", "Status"],
+      ["1", "Agree protocol", "Ann Lee", "31/03/2016", "Yes"],
+      ["2", "Train staff", "Bob Roe", "31/03/2016", "No"],
+    ]), OPTIONS);
+    expect(p.seed!.actions.map((a) => a.status)).toEqual(["Complete", "Not started"]);
   });
 
   it("takes a blank header over reference-like values as the ID column", () => {
@@ -107,6 +129,16 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
     ]);
   });
 
+  it("reads a blank objective cell, not merged, as the one above, and says so", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Objective", "Action", "Owner", "Deadline", "Status"],
+      ["Safer streets", "Install lighting", "Ann Lee", "31/03/2016", "Done"],
+      [null, "Add CCTV", "Bob Roe", "31/03/2016", "Done"],
+    ]), OPTIONS);
+    expect(p.seed!.actions.map((a) => a.priority)).toEqual(["Safer streets", "Safer streets"]);
+    expect(p.findings).toContainEqual(expect.objectContaining({ rule: "adopt.priority.carried-down", message: expect.stringContaining("row 3") }));
+  });
+
   it("takes the first of several names on separate lines as the lead, keeps the others, and reads ditto", () => {
     const p = proposeSheetAdoption(testSheet([
       ["Ref", "Action", "Lead Officer / Agency", "Timescale", "Status"],
@@ -125,21 +157,34 @@ describe("proposeSheetAdoption on layouts seen in published plans", () => {
 
   it("generates IDs for a reference merged over several rows, keeps the old one, and writes it after the contract's columns", () => {
     const p = proposeSheetAdoption(testSheet([
-      ["Para Ref", "Action", "Who by?", "When?", "Complete Y/N"],
-      ["4", "Agree protocol", "Ann Lee", "March 2016", "Y"],
-      [null, "Train staff", "Bob Roe", "31.03.2016", "N"],
-      ["5", "Audit files", "Bob Roe", "01/09/15", "Ongoing"],
+      ["Para Ref", "Action", "Who by?", "When?", "Complete Y/N", "Recommendation"],
+      ["4", "Agree protocol", "Ann Lee", "March 2016", "Y", "R4"],
+      [null, "Train staff", "Bob Roe", "31.03.2016", "N", "R4"],
+      ["5", "Audit files", "Bob Roe", "01/09/15", "Ongoing", "R5"],
     ], { sheet: "Sheet1", merges: ["A2:A3"] }), OPTIONS);
     const seed = p.seed!;
     expect(seed.priorities).toEqual([{ no: 1, name: "General" }]);
+    expect(p.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["adopt.priority.fallback", "adopt.id.generated", "adopt.date.period-end"]));
     expect(seed.actions.map((a) => [a.id, a.targetDate, a.status])).toEqual([
       ["1.1", "2016-03-31", "Complete"], ["1.2", "2016-03-31", "Not started"], ["5", "2015-09-01", "On target"],
     ]);
-    expect(seed.extraColumns).toEqual([ORIGINAL_REFERENCE]);
-    expect(seed.extra).toEqual([["4"], ["4"], [""]]);
+    expect(p.columns.map((c) => c.mapsTo)).toEqual(["id", "action", "leadOfficer", "targetDate", "status", null]);
+    expect(seed.extraColumns).toEqual([ORIGINAL_REFERENCE, "Recommendation"]);
+    expect(seed.extra).toEqual([["4", "R4"], ["4", "R4"], ["", "R5"]]);
     const table = planTables(seed)[0];
-    expect(table.columns.map((c) => c.header).slice(-2)).toEqual(["Last updated", ORIGINAL_REFERENCE]);
-    expect(table.rows.map((r) => r[r.length - 1])).toEqual(["4", "4", null]);
+    expect(table.columns.map((c) => c.header).slice(-3)).toEqual(["Last updated", ORIGINAL_REFERENCE, "Recommendation"]);
+    expect(table.rows.map((r) => r[r.length - 2])).toEqual(["4", "4", null]);
+  });
+
+  it("takes a lone reference with nothing beside it as a note, not a section", () => {
+    const p = proposeSheetAdoption(testSheet([
+      ["Ref", "Action", "Owner", "Deadline"],
+      ["1.1", "Install lighting", "Ann Lee", "31/03/2016"],
+      ["1.2"],
+    ]), OPTIONS);
+    expect(p.rows.map((r) => r.kind)).toEqual(["action", "note"]);
+    expect(p.seed!.actions[0].status).toBe("Not started");
+    expect(p.findings).toContainEqual(expect.objectContaining({ rule: "adopt.status.no-column", message: expect.stringContaining("every action is proposed as Not started") }));
   });
 
   it("says so when no row looks like a header", () => {
