@@ -81,7 +81,7 @@ describe("csp-plan adopt on plans as partnerships keep them", () => {
 
     const mapped = await cli("adopt", file, "--out", out, "--year", "2015/16", "--status", "Parked=Not started", "--json");
     expect(mapped.code).toBe(0);
-    expect(JSON.parse(mapped.out).statuses).toContainEqual({ value: "Parked", count: 1, status: "Not started" });
+    expect(JSON.parse(mapped.out).statuses).toContainEqual({ value: "Parked", count: 1, status: "Not started", why: "chosen by you" });
     expect((await fs.readFile(file)).equals(before)).toBe(true);
   });
 

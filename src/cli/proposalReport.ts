@@ -15,7 +15,7 @@ export function proposalLines(p: SheetProposal): string[] {
   }
   if (p.statuses.length > 0) {
     lines.push("", "Statuses:");
-    for (const s of p.statuses) lines.push(`  "${s.value}" (${s.count}) → ${s.status ?? "not mapped: choose one with --status"}`);
+    for (const s of p.statuses) lines.push(`  "${s.value}" (${s.count}) → ${s.status ?? "not mapped: choose one with --status"}${s.why ? ` (${s.why})` : ""}`);
   }
   const converted = p.dates.filter((d) => d.to !== null);
   const kept = p.dates.filter((d) => d.to === null);
