@@ -6,6 +6,7 @@ import {
 import { toUtcDate } from "./dates";
 import { ColumnKind, TableSpec } from "./layout";
 import { PlanSeed, SeedAction } from "./planSeed";
+import { AdoptedSeed } from "./sheetProposal";
 
 const ACTION_KINDS: Record<ActionColumn, { kind: ColumnKind; width: number }> = {
   id: { kind: "text", width: 6 },
@@ -50,13 +51,29 @@ function atLeastOneRow(rows: CellValue[][], width: number): CellValue[][] {
   return rows.length > 0 ? rows : [Array.from({ length: width }, () => null)];
 }
 
-/** The four tables of the workbook contract (brief §3), filled from a seed. */
-export function planTables(seed: PlanSeed): TableSpec[] {
-  const actionColumns = (Object.keys(ACTION_COLUMNS) as ActionColumn[]).map((k) => ({ header: ACTION_COLUMNS[k], ...ACTION_KINDS[k] }));
+/** An adopted seed's extra columns (issue 11), or none for a plain seed. */
+function extrasOf(seed: PlanSeed | AdoptedSeed): { columns: readonly string[]; values: readonly (readonly string[])[] } {
+  return "extraColumns" in seed ? { columns: seed.extraColumns, values: seed.extra } : { columns: [], values: [] };
+}
+
+/**
+ * The four tables of the workbook contract (brief §3), filled from a seed. An adopted seed's extra columns
+ * (issue 11: `Original reference`, `Other lead officers`, the sheet's own columns) are written as text
+ * columns after the contract's, each action's `extra` values in them (blank where missing).
+ */
+export function planTables(seed: PlanSeed | AdoptedSeed): TableSpec[] {
+  const extras = extrasOf(seed);
+  const actionColumns = [
+    ...(Object.keys(ACTION_COLUMNS) as ActionColumn[]).map((k) => ({ header: ACTION_COLUMNS[k], ...ACTION_KINDS[k] })),
+    ...extras.columns.map((header) => ({ header, kind: "wrap" as ColumnKind, width: 24 })),
+  ];
+  const rowOf = (a: SeedAction, i: number): CellValue[] => [
+    ...actionRow(a), ...extras.columns.map((_, c) => { const v = extras.values[i]?.[c] ?? ""; return v === "" ? null : v; }),
+  ];
   return [
     {
       ...ACTION_PLAN, name: ACTION_PLAN.table, columns: actionColumns,
-      rows: atLeastOneRow(seed.actions.map(actionRow), actionColumns.length),
+      rows: atLeastOneRow(seed.actions.map(rowOf), actionColumns.length),
     },
     {
       ...LEAD_OFFICERS, name: LEAD_OFFICERS.table,

@@ -1,0 +1,220 @@
+import { a1, CellValue, cellText, isBlank } from "../cells";
+import { ACTION_COLUMNS, ActionColumn, normaliseHeader, Status } from "../contract";
+import { Finding } from "../findings";
+import { SeedAction } from "../planSeed";
+import { AdoptedSeed, ProposedDate, ProposedRow, SheetAdoptionOptions, SheetProposal } from "../sheetProposal";
+import { SheetCells } from "../sheetCells";
+import { cappedList, quoted } from "../wording";
+import { adoptDate } from "./adoptDates";
+import { planColumns } from "./columns";
+import { Grid, gridOf } from "./grid";
+import { findHeaderRow } from "./headerSearch";
+import { assignIds } from "./ids";
+import { distinctNames, readLeads } from "./officers";
+import { classifyRows, ClassifiedRow, sectionName } from "./rowKinds";
+import { FoundStatus, resolveStatuses } from "./statuses";
+import { colourName, StatusColumnKind, statusForWord } from "./statusVocabulary";
+
+/** Extra column headers adoption adds (issue 11 items 2 and 3). */
+export const ORIGINAL_REFERENCE = "Original reference";
+export const OTHER_LEAD_OFFICERS = "Other lead officers";
+
+/**
+ * Proposes how one sheet, kept in any layout, becomes a plan in the workbook contract (issue 11, "Bring in
+ * the plans people already keep"): finds the header row, maps columns, classifies rows, reads priorities,
+ * statuses (words or fill colours), dates, IDs and lead officers, and builds the seed to write. Pure: the
+ * cells come from `SheetReader.readSheet`. Nothing is guessed silently: every mapping, conversion and skipped
+ * row is in the proposal. Where no header is found, `headerRow` is -1, with an error finding and no seed.
+ */
+export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOptions): SheetProposal {
+  const grid = gridOf(cells);
+  const sheet = cells.sheet;
+  const note = (rule: string, message: string, cell = "", actionId: string | null = null, severity: Finding["severity"] = "warning"): Finding =>
+    ({ severity, rule, message, sheet, cell, actionId });
+  const headerRow = findHeaderRow(grid);
+  if (headerRow === undefined) {
+    return {
+      sheet, headerRow: -1, columns: [], rows: [], statuses: [], dates: [], unread: cells.unread, unmapped: [], seed: undefined,
+      findings: [note("adopt.header.not-found", `No row on ${quoted(sheet)} looks like a plan's header (an action column and at least two others such as owner, target date or status).`, "", null, "error")],
+    };
+  }
+  const below = grid.values.map((_, r) => r).filter((r) => r > headerRow);
+  const first = planColumns(grid, headerRow, below);
+  const findings: Finding[] = [];
+  if (first.at.action === undefined) throw new Error("A header row always has an action column.");
+  const classified = classifyRows(grid, headerRow, first.at.action);
+  const actionRows = classified.filter((r) => r.kind === "action").map((r) => r.row);
+  const { columns, at, statusKind } = planColumns(grid, headerRow, actionRows);
+  const value = (r: number, k: ActionColumn): CellValue => (at[k] === undefined ? null : grid.values[r][at[k]!]);
+  const text = (r: number, k: ActionColumn) => cellText(value(r, k));
+
+  // Priorities: the objective column (merged down or not, a blank carrying the one above), else section rows, else one.
+  const sectionOf = new Map<number, string>();
+  let section: string | undefined;
+  let carried = "";
+  for (const row of classified) {
+    if (row.kind === "section") section = sectionName(row.text ?? "");
+    if (row.kind !== "action") continue;
+    const own = text(row.row, "priority");
+    if (at.priority !== undefined && own) carried = own;
+    const name = at.priority !== undefined ? carried || section : section;
+    if (name) sectionOf.set(row.row, name);
+  }
+  const fallback = /^sheet\s*\d*$/i.test(sheet.trim()) ? "General" : sheet.trim();
+  const priorityNames = distinctNames(actionRows.map((r) => sectionOf.get(r) ?? fallback));
+  const priorities = priorityNames.map((name, i) => ({ no: i + 1, name }));
+  if (actionRows.some((r) => !sectionOf.has(r))) {
+    findings.push(note("adopt.priority.fallback", `${at.priority === undefined ? "The sheet names no priorities" : "Some actions have no priority"}: they are put under one priority named ${quoted(fallback)}${fallback === "General" ? " (the sheet's own name says nothing)" : " after the sheet"}.`));
+  }
+  const priorityOf = (r: number) => sectionOf.get(r) ?? fallback;
+  const priorityNo = (r: number) => priorityNames.findIndex((n) => n.toLowerCase() === priorityOf(r).toLowerCase()) + 1;
+
+  // IDs.
+  const ids = assignIds(actionRows.map((r) => ({
+    ref: text(r, "id"), merged: at.id !== undefined && grid.mergedDown[r].has(at.id), priorityNo: priorityNo(r),
+  })));
+  const generated = ids.filter((i) => i.generated);
+  if (generated.length > 0) {
+    findings.push(note("adopt.id.generated", at.id === undefined
+      ? `The sheet has no ID column: IDs are generated as priority.number (${cappedList(generated.map((g) => g.id))}).`
+      : `IDs missing or shared by several actions are generated as priority.number, the old reference kept in ${quoted(ORIGINAL_REFERENCE)}: ${cappedList(generated.map((g) => `${g.id}${g.ref ? ` (was ${g.ref})` : ""}`))}.`));
+  }
+
+  // Lead officers.
+  const leads = readLeads(actionRows.map((r) => text(r, "leadOfficer")));
+  leads.forEach((l, i) => {
+    if (l.ditto) findings.push(note("adopt.officer.ditto", `"${text(actionRows[i], "leadOfficer")}" read as the lead officer above: ${quoted(l.lead)}.`, a1(actionRows[i], at.leadOfficer!), ids[i].id));
+  });
+
+  // Statuses: a status cell's word (or its fill when blank), else the row's fill colour, else progress written in the date cell.
+  const legend = legendOf(grid, new Set(actionRows));
+  const found: FoundStatus[] = actionRows.map((r) => foundStatus(grid, r, at, statusKind));
+  const resolved = resolveStatuses(found, legend, options.statusMap);
+  const unmapped = resolved.statuses.filter((s) => s.status === null).map((s) => s.value);
+  if (at.status === undefined && !cells.fills) findings.push(note("adopt.status.no-column", `No status column${cells.unread.length ? `, and ${cappedList(cells.unread)} could not be read` : ""}: actions without a status are proposed as Not started.`));
+
+  // Dates.
+  const dates: ProposedDate[] = [];
+  const dateOf = (r: number, k: "startDate" | "targetDate", actionId: string) => {
+    if (at[k] === undefined) return null;
+    const d = adoptDate(value(r, k));
+    if (d.how === "blank") return d;
+    const cell = a1(r, at[k]!);
+    dates.push({ cell, from: d.from, to: d.date, how: d.how });
+    if (d.periodEnd) findings.push(note("adopt.date.period-end", `${ACTION_COLUMNS[k]} ${quoted(d.from)} names a period, not a day: ${d.how} (${d.date}). Change it if another day was meant.`, cell, actionId));
+    return d;
+  };
+
+  // Extra columns: an old reference beside a generated ID, further lead officers, and every unmapped column with something in it.
+  const extraColumns: string[] = [];
+  const extraValues: ((i: number, r: number) => string)[] = [];
+  const addExtra = (header: string, get: (i: number, r: number) => string) => {
+    if (actionRows.every((r, i) => get(i, r) === "")) return;
+    extraColumns.push(uniqueHeader(header, extraColumns));
+    extraValues.push(get);
+  };
+  addExtra(ORIGINAL_REFERENCE, (i) => (ids[i].generated ? ids[i].ref : ""));
+  addExtra(OTHER_LEAD_OFFICERS, (i) => leads[i].others.join("; "));
+  for (const col of columns.filter((c) => c.mapsTo === null)) {
+    addExtra(col.header || `Column ${a1(0, col.column).replace(/\d+$/, "")}`, (_, r) => cellText(grid.values[r][col.column]));
+  }
+  const startTexts = new Map<number, string>();
+
+  const actions: SeedAction[] = actionRows.map((r, i) => {
+    const id = ids[i].id;
+    const start = dateOf(r, "startDate", id);
+    const target = dateOf(r, "targetDate", id);
+    if (start && start.date === null && start.from) startTexts.set(i, start.from);
+    const status: Status = resolved.of(found[i]) ?? "Not started";
+    return {
+      id, priority: priorityOf(r), action: text(r, "action"), outcome: text(r, "outcome"), measure: text(r, "measure"),
+      leadOfficer: leads[i].lead, leadAgency: text(r, "leadAgency"),
+      startDate: start?.date ?? null, targetDate: target ? target.date ?? target.from : "",
+      status, notes: text(r, "notes"),
+      updates: Object.fromEntries((["q1", "q2", "q3", "q4"] as const).filter((q) => text(r, q)).map((q) => [q.toUpperCase(), text(r, q)])),
+    };
+  });
+  addExtra("Start date as written", (i) => startTexts.get(i) ?? "");
+
+  const officerAgency = (name: string) => {
+    const i = leads.findIndex((l) => l.lead.toLowerCase() === name.toLowerCase());
+    return i >= 0 ? text(actionRows[i], "leadAgency") : "";
+  };
+  const officers = distinctNames(leads.flatMap((l) => [l.lead, ...l.others])).map((name) => ({ name, agency: officerAgency(name), email: "", active: true }));
+
+  const seed: AdoptedSeed = {
+    name: options.name?.trim() || titleAbove(grid, headerRow) || sheet,
+    year: options.year, currentQuarter: options.currentQuarter, priorities, officers, actions,
+    extraColumns, extra: actionRows.map((r, i) => extraValues.map((get) => get(i, r))),
+  };
+  const idByRow = new Map(actionRows.map((r, i) => [r, ids[i].id]));
+  const rows: ProposedRow[] = classified.map((c) => proposedRow(c, idByRow));
+  const skipped = classified.filter((c) => c.kind === "note" || c.kind === "repeatedHeader");
+  if (skipped.length > 0) findings.push(note("adopt.rows.skipped", `Rows not taken as actions: ${cappedList(skipped.map((c) => `${c.row + 1} (${c.kind === "note" ? "note" : "repeated header"})`))}.`));
+  return {
+    sheet, headerRow, columns, rows, statuses: resolved.statuses, dates, findings, unread: cells.unread, unmapped,
+    seed: unmapped.length === 0 ? seed : undefined,
+  };
+}
+
+function proposedRow(c: ClassifiedRow, idByRow: ReadonlyMap<number, string>): ProposedRow {
+  if (c.kind === "action") return { row: c.row, kind: c.kind, id: idByRow.get(c.row) };
+  if (c.kind === "section") return { row: c.row, kind: c.kind, text: sectionName(c.text ?? "") };
+  if (c.kind === "note") return { row: c.row, kind: c.kind, text: (c.text ?? "").slice(0, 80) };
+  return { row: c.row, kind: c.kind };
+}
+
+function foundStatus(grid: Grid, r: number, at: Partial<Record<ActionColumn, number>>, kind: StatusColumnKind): FoundStatus {
+  const fillAt = (c: number) => grid.fills?.[r]?.[c] ?? null;
+  if (at.status !== undefined) {
+    const word = cellText(grid.values[r][at.status]);
+    if (word) return { kind: "word", value: word, column: kind };
+    const fill = fillAt(at.status);
+    return fill && colourName(fill) ? { kind: "fill", fill: fill.toUpperCase() } : { kind: "none", value: "(blank)" };
+  }
+  const rowFills = grid.fills?.[r] ?? [];
+  const fill = rowFills.find((f) => f !== null && colourName(f) !== undefined);
+  if (fill) return { kind: "fill", fill: fill.toUpperCase() };
+  // "Done (March 2004)" in a date column: progress written where the date goes.
+  for (const k of ["targetDate", "startDate"] as const) {
+    const written = at[k] === undefined ? "" : cellText(grid.values[r][at[k]!]);
+    if (written && typeof grid.values[r][at[k]!] === "string" && statusForWord(written)) return { kind: "word", value: written, column: "words" };
+  }
+  return { kind: "none", value: "(no status column)" };
+}
+
+/** Colour legends (`blue = complete`): a filled cell whose own text, or the text beside it, is a status word. */
+function legendOf(grid: Grid, actionRows: ReadonlySet<number>): Map<string, Status> {
+  const legend = new Map<string, Status>();
+  grid.fills?.forEach((row, r) => {
+    if (actionRows.has(r)) return;
+    row.forEach((fill, c) => {
+      if (!fill || !colourName(fill)) return;
+      const own = cellText(grid.values[r][c]);
+      const word = statusForWord(own || cellText(grid.values[r][c + 1] ?? null), "rag");
+      if (!word) return;
+      legend.set(fill.toUpperCase(), word.status);
+      legend.set(colourName(fill)!, word.status);
+    });
+  });
+  return legend;
+}
+
+/** The plan's title: the last single short text above the header that is not a sentence. */
+function titleAbove(grid: Grid, headerRow: number): string | undefined {
+  for (let r = headerRow - 1; r >= 0; r--) {
+    const filled = grid.values[r].filter((v) => !isBlank(v));
+    if (filled.length !== 1) continue;
+    const t = cellText(filled[0]);
+    if (t.length <= 100 && !t.endsWith(".")) return t;
+  }
+  return undefined;
+}
+
+/** Extra headers must not repeat a contract header or each other (the table would refuse a duplicate). */
+function uniqueHeader(header: string, taken: readonly string[]): string {
+  const used = new Set([...Object.values(ACTION_COLUMNS), ...taken].map(normaliseHeader));
+  let name = header;
+  for (let n = 2; used.has(normaliseHeader(name)); n++) name = `${header} (original${n > 2 ? ` ${n - 1}` : ""})`;
+  return name;
+}
