@@ -40,7 +40,7 @@ describe("Plan: adopt this sheet", () => {
     const workbook = handKeptPlan();
     const before = original(workbook);
     const { user } = await renderPane(workbook, "plan", { today: new Date(2015, 10, 5) });
-    expect((screen.getByRole("textbox", { name: /Plan year of this sheet/ }) as HTMLInputElement).value).toBe("2015/16");
+    expect((screen.getByRole("textbox", { name: /Year of this sheet’s plan/ }) as HTMLInputElement).value).toBe("2015/16");
 
     await user.click(await screen.findByRole("button", { name: "Adopt this sheet" }));
     const region = await screen.findByRole("region", { name: "How the sheet would be adopted" });

@@ -138,7 +138,7 @@ export function AdoptSheet({ host, planCheck, onOutcome }: Props) {
         adopt it: you see how every column, status and date would be taken before anything is written, and the sheet itself is not changed.
       </Text>
       <div className={styles.form}>
-        <Field label="Plan year of this sheet" hint="A financial year, 1 April to 31 March, written like 2015/16." required validationMessage={yearError}>
+        <Field label="Year of this sheet’s plan" hint="A financial year, 1 April to 31 March, written like 2015/16." required validationMessage={yearError}>
           <Input value={year} onChange={(_, d) => setYear(d.value)} />
         </Field>
         <QuarterSelect label="Current quarter of this sheet" value={quarter} onChange={setQuarter} />
