@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { columnLetter } from "../../domain/cells";
 import { Quarter, Status, STATUSES } from "../../domain/contract";
 import { formatFinancialYear, parseFinancialYear, quarterOf } from "../../domain/quarters";
@@ -70,9 +70,13 @@ export function AdoptSheet({ host, planCheck, onOutcome }: Props) {
   const [busy, setBusy] = useState(false);
   const parsedYear = parseFinancialYear(year);
   const yearError = !parsedYear ? "Write the plan year as a financial year, like 2015/16." : undefined;
-  // Proposed again from the same cells on every change of year, quarter or status: no second read.
-  const proposal: SheetProposal | undefined =
-    cells && parsedYear ? proposeSheetAdoption(cells, { year: formatFinancialYear(parsedYear), currentQuarter: quarter, statusMap }) : undefined;
+  const yearText = parsedYear ? formatFinancialYear(parsedYear) : undefined;
+  // Proposed again from the same cells on each change of year, quarter or status (no second read of the
+  // workbook), and only then: a long sheet is not re-proposed on every render.
+  const proposal: SheetProposal | undefined = useMemo(
+    () => (cells && yearText ? proposeSheetAdoption(cells, { year: yearText, currentQuarter: quarter, statusMap }) : undefined),
+    [cells, yearText, quarter, statusMap],
+  );
 
   async function read() {
     if (!host.sheets || busy) return;
