@@ -66,5 +66,7 @@ describe.each(Object.entries(TRUTH))("adopting %s", (file, truth) => {
     const check = await checkPlan(workbook);
     expect(check.findings.filter((f) => f.severity === "error" && (f.rule.startsWith("structure.") || f.rule.startsWith("settings.")))).toEqual([]);
     expect(check.plan.actions).toHaveLength(truth.actions);
+    const table = (await workbook.read()).tables.find((t) => t.name === "ActionPlan")!;
+    expect(table.headers.slice(table.headers.length - proposal.seed!.extraColumns.length)).toEqual(proposal.seed!.extraColumns);
   });
 });

@@ -12,6 +12,10 @@ describe("dates", () => {
     expect(readDate("31/03/2015")).toEqual({ kind: "date", date: "2015-03-31" });
     expect(readDate(" 1/4/2014 ")).toEqual({ kind: "date", date: "2014-04-01" });
     expect(readDate("31 March 2015")).toEqual({ kind: "date", date: "2015-03-31" });
+    // Issue 11 item 6: a named month is unambiguous however it is joined.
+    expect(readDate("31 Mar 2015")).toEqual({ kind: "date", date: "2015-03-31" });
+    expect(readDate("31-Mar-2015")).toEqual({ kind: "date", date: "2015-03-31" });
+    expect(readDate("18.01.2016")).toEqual({ kind: "date", date: "2016-01-18" });
     expect(readDate("2015-03-31")).toEqual({ kind: "date", date: "2015-03-31" });
     expect(readDate(null)).toEqual({ kind: "blank" });
     expect(readDate("  ")).toEqual({ kind: "blank" });

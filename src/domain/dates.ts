@@ -64,8 +64,8 @@ export type DateReading =
 const MONTH_INDEX = new Map(MONTHS.flatMap((name, i) => [[name.toLowerCase(), i + 1], [name.slice(0, 3).toLowerCase(), i + 1]]));
 
 /**
- * Reads a date cell, or text that is an unambiguous UK date: `31/03/2015`, `31-03-2015`,
- * `31 March 2015`, `31 Mar 2015` or ISO `2015-03-31`. Anything else is invalid, with a reason.
+ * Reads a date cell, or text that is an unambiguous UK date: `31/03/2015`, `31-03-2015`, `31.03.2015`,
+ * `31 March 2015`, `31 Mar 2015`, `31-Mar-2015` (issue 11 item 6) or ISO `2015-03-31`. Anything else is invalid, with a reason.
  */
 export function readDate(value: CellValue): DateReading {
   if (value === null) return { kind: "blank" };
@@ -95,7 +95,8 @@ function readDateText(text: string): DateReading {
   }
   match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (match) return checked(text, Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(text);
+  // `31 March 2015`, `31 Mar 2015`, `31-Mar-2015`: a named month makes day and month unambiguous.
+  match = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)([A-Za-z]+)\.?,?(?:\s+|-)(\d{4})$/.exec(text);
   if (match) {
     const month = MONTH_INDEX.get(match[2].toLowerCase());
     if (month !== undefined) return checked(text, Number(match[3]), month, Number(match[1]));

@@ -9,7 +9,10 @@ import { PlanSeed } from "./planSeed";
  */
 export interface SheetProposal {
   readonly sheet: string;
-  /** Zero-based row of the header (the first one, where the header repeats under sections). */
+  /**
+   * Zero-based row of the header (the first one, where the header repeats under sections); -1 when no row
+   * looks like a header (then an `adopt.header.not-found` error finding says so and there is no seed).
+   */
   readonly headerRow: number;
   /** Every column of the header row, and what it becomes. */
   readonly columns: readonly ProposedColumn[];
@@ -71,6 +74,11 @@ export interface ProposedStatus {
   readonly count: number;
   /** The contract status proposed (or chosen by the user); null when nobody has mapped it. */
   readonly status: Status | null;
+  /**
+   * Why that status, in words: "chosen by you", "a word for Complete", "yes in a completion column",
+   * "blue fill", "the legend's colour for Complete"… (added by the domain adopter; optional).
+   */
+  readonly why?: string;
 }
 
 export interface ProposedDate {

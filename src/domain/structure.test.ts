@@ -48,6 +48,15 @@ describe("structure rules (brief §4)", () => {
     expect(checkSnapshot(setActionCell(clean, 0, "Status", " on TARGET ")).findings).toEqual([]);
   });
 
+  it("suggests the status adopting would map an unknown word to, and stays an error (issue 11 item 6)", () => {
+    const message = (status: string) => checkSnapshot(setActionCell(clean, 0, "Status", status)).findings[0];
+    expect(message("Completed")).toMatchObject({ severity: "error", message: expect.stringContaining('Did you mean "Complete"?') });
+    expect(message("Done").message).toContain('Did you mean "Complete"?');
+    expect(message("Green").message).toContain('Did you mean "On target"?');
+    expect(message("Behind schedule").message).toContain('Did you mean "At risk"?');
+    expect(message("Pending review").message).not.toContain("Did you mean");
+  });
+
   it("errors on error values in rule-bearing cells", () => {
     const check = checkSnapshot(setActionCell(clean, 1, "Lead officer", { error: "#REF!" }));
     expect(check.findings).toContainEqual(expect.objectContaining({ rule: "structure.error-value", cell: "F3", actionId: "1.2" }));

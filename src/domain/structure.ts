@@ -5,8 +5,18 @@ import {
 } from "./contract";
 import { Finding } from "./findings";
 import { cellRef, findPriority, MappedTable, Plan } from "./plan";
+import { suggestedStatus } from "./sheetAdoption/statusVocabulary";
 import { WorkbookSnapshot } from "./snapshot";
 import { quoted, shortText } from "./wording";
+
+/**
+ * Issue 11 item 6, "the same vocabulary in check": an unknown status stays an error, but the message names
+ * the status adopting a sheet would map it to (one vocabulary, src/domain/sheetAdoption/statusVocabulary.ts).
+ */
+function suggestion(statusText: string): string {
+  const status = suggestedStatus(statusText);
+  return status ? ` Did you mean ${quoted(status)}?` : "";
+}
 
 /** Columns whose cells the rules read: an error value there makes every figure doubtful. */
 const RULE_BEARING: readonly ActionColumn[] = [
@@ -121,7 +131,7 @@ function actionTableFindings(plan: Plan): Finding[] {
       findings.push({
         severity: "error", rule: "structure.unknown-status", sheet, cell: at("status"), actionId,
         message: action.statusText
-          ? `Status ${quoted(action.statusText)} for ${describe(action.id, action.row, m)} is not one of: ${STATUSES.join(", ")}.`
+          ? `Status ${quoted(action.statusText)} for ${describe(action.id, action.row, m)} is not one of: ${STATUSES.join(", ")}.${suggestion(action.statusText)}`
           : `Status for ${describe(action.id, action.row, m)} is blank. Choose one of: ${STATUSES.join(", ")}.`,
       });
     }

@@ -78,7 +78,7 @@ function dayDate(text: string): AdoptedDate | undefined {
 }
 
 function periodDate(text: string): AdoptedDate | undefined {
-  let m = /^([A-Za-z]+\.?)[\s-]+(\d{4}|\d{2})$/.exec(text);
+  const m = /^([A-Za-z]+\.?)[\s-]+(\d{4}|\d{2})$/.exec(text);
   if (m) {
     const mo = monthNumber(m[1]);
     if (mo) {
@@ -87,11 +87,12 @@ function periodDate(text: string): AdoptedDate | undefined {
     }
   }
   // Financial quarters: Q1 is April to June of the year's first calendar year, Q4 January to March.
-  m = /^Q([1-4])\s*(?:of\s*)?(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i.exec(text);
-  if (m) {
-    const q = Number(m[1]);
-    const start = Number(m[2]);
-    const end = fullYear(m[3].length === 2 ? String(start).slice(0, 2) + m[3] : m[3]);
+  // `Q4 2015/16`, `Quarter 4 2015-16`, `2015/16 Q4`.
+  const before = /^(?:Q|Quarter\s*)([1-4])\s*(?:of\s*)?(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i.exec(text);
+  const after = /^(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*,?\s*(?:Q|Quarter\s*)([1-4])$/i.exec(text);
+  const [q, start, endText] = before ? [Number(before[1]), Number(before[2]), before[3]] : after ? [Number(after[3]), Number(after[1]), after[2]] : [0, 0, ""];
+  if (q > 0) {
+    const end = fullYear(endText.length === 2 ? String(start).slice(0, 2) + endText : endText);
     if (end !== start + 1) return undefined;
     const [y, mo] = q === 4 ? [end, 3] : [start, 3 + q * 3];
     return { date: lastDay(y, mo), from: text, how: `quarter only: taken as the last day of ${q === 4 ? "March" : ["June", "September", "December"][q - 1]}`, periodEnd: true };

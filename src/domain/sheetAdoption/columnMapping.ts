@@ -8,7 +8,7 @@ import { HEADER_SYNONYMS } from "../adoption";
  * normalised by `headerKey`.
  */
 const MORE_SYNONYMS: Partial<Record<ActionColumn, readonly string[]>> = {
-  id: ["id", "ref", "refs", "ref no", "action ref", "action id", "para ref", "paragraph ref", "item", "#", "no"],
+  id: ["id", "ref", "refs", "ref no", "action ref", "action id", "no"],
   priority: ["objective", "objectives", "priority", "priorities", "theme", "area for improvement", "improvement area", "strand", "workstream", "outcome area", "aim"],
   action: ["tasks", "task", "task name", "what", "actions", "action", "action required", "actions required", "description", "activity", "activities"],
   outcome: ["outcome", "outcomes", "expected outcome", "intended outcome", "desired outcome"],
@@ -24,6 +24,16 @@ const MORE_SYNONYMS: Partial<Record<ActionColumn, readonly string[]>> = {
   notes: ["notes", "comments", "comment", "note"],
 };
 
+/**
+ * Headers that name a column only where nothing plainer does: `Para Ref` is the ID unless a `No` or `Ref`
+ * column is there, `Recommendation` the action unless an `Action` column is.
+ */
+const WEAK_SYNONYMS: Partial<Record<ActionColumn, readonly string[]>> = {
+  id: ["para ref", "paragraph ref", "para", "item", "#", "item no"],
+  action: ["recommendation", "recommendations", "deliverable", "deliverables", "intervention", "interventions", "initiative", "initiatives"],
+  targetDate: ["date"],
+};
+
 /** A header as matched: lower case, wrapped lines and padding folded to single spaces, `?`, `:` and `*` dropped. */
 export function headerKey(value: CellValue): string {
   return normaliseHeader(cellText(value).replace(/[?:*]/g, " ")).replace(/\s*\/\s*/g, "/").replace(/\s+\./g, ".");
@@ -37,13 +47,17 @@ export function headerText(value: CellValue): string {
 /** How sure a match is: the contract's own name or a listed synonym beats a header that only contains one. */
 export interface HeaderMatch {
   readonly column: ActionColumn;
+  /** True for the contract's name or a listed synonym (rank 0 to 2), false for a contained word (rank 3). */
   readonly exact: boolean;
+  /** 0 the contract's own name, 1 a synonym, 2 a weak synonym, 3 a contained word: lower wins a column. */
+  readonly rank: 0 | 1 | 2 | 3;
   readonly why: string;
 }
 
 const KEYS = Object.keys(ACTION_COLUMNS) as ActionColumn[];
 const syn = (k: ActionColumn) => new Set([...HEADER_SYNONYMS[k], ...(MORE_SYNONYMS[k] ?? [])].map((s) => s.replace(/\s*\/\s*/g, "/")));
 const SYNONYMS = new Map(KEYS.map((k) => [k, syn(k)] as const));
+const WEAK = new Map(KEYS.map((k) => [k, new Set(WEAK_SYNONYMS[k] ?? [])] as const));
 
 /** Contained words, in order of precedence, for headers no list names (`Nominated lead officer`). */
 const CONTAINS: readonly (readonly [RegExp, ActionColumn])[] = [
@@ -65,13 +79,16 @@ export function matchHeader(value: CellValue): HeaderMatch | undefined {
   const key = headerKey(value);
   if (!key) return undefined;
   for (const k of KEYS) {
-    if (normaliseHeader(ACTION_COLUMNS[k]) === key) return { column: k, exact: true, why: `the contract's ${ACTION_COLUMNS[k]}` };
+    if (normaliseHeader(ACTION_COLUMNS[k]) === key) return { column: k, exact: true, rank: 0, why: `the contract's ${ACTION_COLUMNS[k]}` };
   }
   for (const k of KEYS) {
-    if (SYNONYMS.get(k)!.has(key)) return { column: k, exact: true, why: `synonym of ${ACTION_COLUMNS[k]}` };
+    if (SYNONYMS.get(k)!.has(key)) return { column: k, exact: true, rank: 1, why: `synonym of ${ACTION_COLUMNS[k]}` };
+  }
+  for (const k of KEYS) {
+    if (WEAK.get(k)!.has(key)) return { column: k, exact: true, rank: 2, why: `taken as ${ACTION_COLUMNS[k]} (no plainer header names it)` };
   }
   for (const [pattern, k] of CONTAINS) {
-    if (pattern.test(key)) return { column: k, exact: false, why: `contains a word for ${ACTION_COLUMNS[k]}` };
+    if (pattern.test(key)) return { column: k, exact: false, rank: 3, why: `contains a word for ${ACTION_COLUMNS[k]}` };
   }
   return undefined;
 }

@@ -21,9 +21,11 @@ export interface ColumnPlan {
 }
 
 /**
- * Maps each header cell to a contract column (issue 11): exact names and synonyms first, then headers that
- * contain a column's word, each contract column once, in sheet order. A blank header over reference-like
+ * Maps each header cell to a contract column (issue 11): the contract's names first, then synonyms, weak
+ * synonyms, and headers that contain a column's word, each contract column once, in sheet order within a rank. A blank header over reference-like
  * values becomes the ID; a RAG or `Complete Y/N` column becomes the status when there is no status column.
+ * The status column speaks yes/no when its header says so or every value is Y, N, Yes or No, and RAG when
+ * its header says so or every value is one of the letters R, A, G, C, B.
  */
 export function planColumns(grid: Grid, headerRow: number, dataRows: readonly number[]): ColumnPlan {
   const header = grid.values[headerRow];
@@ -31,9 +33,9 @@ export function planColumns(grid: Grid, headerRow: number, dataRows: readonly nu
   const why = new Map<number, string>();
   const take = (c: number, k: ActionColumn, reason: string) => { at[k] = c; why.set(c, reason); };
   const matches = header.map((h) => matchHeader(h));
-  for (const exact of [true, false]) {
+  for (const rank of [0, 1, 2, 3]) {
     matches.forEach((m, c) => {
-      if (!m || m.exact !== exact || at[m.column] !== undefined || why.has(c)) return;
+      if (!m || m.rank !== rank || at[m.column] !== undefined || why.has(c)) return;
       if (m.column === "rag") return;
       if (SEEDED.has(m.column)) take(c, m.column, m.why);
     });
@@ -50,7 +52,7 @@ export function planColumns(grid: Grid, headerRow: number, dataRows: readonly nu
   }
   const statusValues = at.status === undefined ? [] : dataRows.map((r) => cellText(grid.values[r][at.status!])).filter((t) => t !== "");
   const statusKind: StatusColumnKind = at.status === undefined ? "words"
-    : isYesNoHeader(header[at.status]) ? "yesNo"
+    : isYesNoHeader(header[at.status]) || (statusValues.length > 0 && statusValues.every((t) => /^(y|n|yes|no)$/i.test(t))) ? "yesNo"
     : isRagHeader(header[at.status]) || (statusValues.length > 0 && statusValues.every((t) => /^[RAGCB]$/i.test(t))) ? "rag"
     : "words";
   const columns: ProposedColumn[] = header.map((h, c) => {

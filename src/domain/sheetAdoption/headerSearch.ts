@@ -6,6 +6,9 @@ import { headerKey, matchHeader } from "./columnMapping";
 /** Header cells are short labels: longer text is prose or a title, not a header. */
 const MAX_HEADER_LENGTH = 60;
 
+/** How many rows from the top the header is searched for. */
+export const HEADER_SEARCH_ROWS = 200;
+
 /** The contract columns a row's cells would map to, each once. */
 export function headerColumns(row: readonly CellValue[]): Set<ActionColumn> {
   const found = new Set<ActionColumn>();
@@ -26,7 +29,8 @@ export function headerColumns(row: readonly CellValue[]): Set<ActionColumn> {
  */
 export function findHeaderRow(grid: Grid): number | undefined {
   let best: { row: number; score: number } | undefined;
-  grid.values.forEach((row, r) => {
+  // Titles, legends and forms take a screen or two at most: a header further down is not looked for.
+  grid.values.slice(0, HEADER_SEARCH_ROWS).forEach((row, r) => {
     const columns = headerColumns(row);
     // A row of numbers or dates is data, whatever its text cells say.
     const data = row.filter((v) => v !== null && typeof v !== "string").length;

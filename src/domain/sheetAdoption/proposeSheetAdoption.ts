@@ -1,5 +1,5 @@
 import { a1, CellValue, cellText, isBlank } from "../cells";
-import { ACTION_COLUMNS, ActionColumn, normaliseHeader, Status } from "../contract";
+import { ACTION_COLUMNS, ActionColumn, normaliseHeader, Status, STATUSES } from "../contract";
 import { Finding } from "../findings";
 import { SeedAction } from "../planSeed";
 import { AdoptedSeed, ProposedDate, ProposedRow, SheetAdoptionOptions, SheetProposal } from "../sheetProposal";
@@ -11,9 +11,10 @@ import { Grid, gridOf } from "./grid";
 import { findHeaderRow } from "./headerSearch";
 import { assignIds } from "./ids";
 import { distinctNames, readLeads } from "./officers";
-import { classifyRows, ClassifiedRow, sectionName } from "./rowKinds";
+import { planPriorities } from "./priorities";
+import { classifyRows, ClassifiedRow, isSectionLabel, sectionAboveHeader, sectionName } from "./rowKinds";
+import { foundStatus, legendOf } from "./statusSources";
 import { FoundStatus, resolveStatuses } from "./statuses";
-import { colourName, StatusColumnKind, statusForWord } from "./statusVocabulary";
 
 /** Extra column headers adoption adds (issue 11 items 2 and 3). */
 export const ORIGINAL_REFERENCE = "Original reference";
@@ -48,26 +49,17 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   const value = (r: number, k: ActionColumn): CellValue => (at[k] === undefined ? null : grid.values[r][at[k]!]);
   const text = (r: number, k: ActionColumn) => cellText(value(r, k));
 
-  // Priorities: the objective column (merged down or not, a blank carrying the one above), else section rows, else one.
-  const sectionOf = new Map<number, string>();
-  let section: string | undefined;
-  let carried = "";
-  for (const row of classified) {
-    if (row.kind === "section") section = sectionName(row.text ?? "");
-    if (row.kind !== "action") continue;
-    const own = text(row.row, "priority");
-    if (at.priority !== undefined && own) carried = own;
-    const name = at.priority !== undefined ? carried || section : section;
-    if (name) sectionOf.set(row.row, name);
+  // Priorities.
+  const plan = planPriorities(classified, at.priority === undefined ? undefined : (r) => text(r, "priority"), sectionAboveHeader(grid, headerRow), sheet);
+  if (plan.carriedDown.length > 0) {
+    findings.push(note("adopt.priority.carried-down", `A blank ${quoted(columns[at.priority!].header)} is read as the priority above, on ${plan.carriedDown.length === 1 ? "row" : "rows"} ${cappedList(plan.carriedDown.map((r) => String(r + 1)))}.`));
   }
-  const fallback = /^sheet\s*\d*$/i.test(sheet.trim()) ? "General" : sheet.trim();
-  const priorityNames = distinctNames(actionRows.map((r) => sectionOf.get(r) ?? fallback));
-  const priorities = priorityNames.map((name, i) => ({ no: i + 1, name }));
-  if (actionRows.some((r) => !sectionOf.has(r))) {
-    findings.push(note("adopt.priority.fallback", `${at.priority === undefined ? "The sheet names no priorities" : "Some actions have no priority"}: they are put under one priority named ${quoted(fallback)}${fallback === "General" ? " (the sheet's own name says nothing)" : " after the sheet"}.`));
+  if (plan.fallback) {
+    findings.push(note("adopt.priority.fallback", `${at.priority === undefined ? "The sheet names no priorities" : "Some actions have no priority"}: they are put under one priority named ${quoted(plan.fallback)}${plan.fallback === "General" ? " (the sheet's own name says nothing)" : " after the sheet"}.`));
   }
-  const priorityOf = (r: number) => sectionOf.get(r) ?? fallback;
-  const priorityNo = (r: number) => priorityNames.findIndex((n) => n.toLowerCase() === priorityOf(r).toLowerCase()) + 1;
+  const priorities = plan.priorities;
+  const priorityOf = (r: number) => plan.of.get(r)!;
+  const priorityNo = (r: number) => priorities.find((p) => p.name.toLowerCase() === priorityOf(r).toLowerCase())!.no;
 
   // IDs.
   const ids = assignIds(actionRows.map((r) => ({
@@ -87,11 +79,17 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   });
 
   // Statuses: a status cell's word (or its fill when blank), else the row's fill colour, else progress written in the date cell.
-  const legend = legendOf(grid, new Set(actionRows));
+  const legend = legendOf(grid, new Set([headerRow, ...classified.filter((c) => c.kind === "action" || c.kind === "repeatedHeader").map((c) => c.row)]));
   const found: FoundStatus[] = actionRows.map((r) => foundStatus(grid, r, at, statusKind));
   const resolved = resolveStatuses(found, legend, options.statusMap);
   const unmapped = resolved.statuses.filter((s) => s.status === null).map((s) => s.value);
-  if (at.status === undefined && !cells.fills) findings.push(note("adopt.status.no-column", `No status column${cells.unread.length ? `, and ${cappedList(cells.unread)} could not be read` : ""}: actions without a status are proposed as Not started.`));
+  if (unmapped.length > 0) {
+    findings.push(note("adopt.status.unmapped", `Status ${unmapped.length === 1 ? "value" : "values"} ${cappedList(unmapped.map((u) => quoted(u)))} ${unmapped.length === 1 ? "is" : "are"} not known: choose a status for each (one of ${STATUSES.join(", ")}) before the plan can be written.`, "", null, "error"));
+  }
+  const without = found.filter((f) => f.kind === "none").length;
+  if (at.status === undefined && without > 0) {
+    findings.push(note("adopt.status.no-column", `No status column${!cells.fills && cells.unread.length ? `, and ${cappedList(cells.unread)} could not be read` : ""}: ${without === actionRows.length ? "every action is" : `${without} actions with no status colour or word are`} proposed as Not started.`));
+  }
 
   // Dates.
   const dates: ProposedDate[] = [];
@@ -164,49 +162,13 @@ function proposedRow(c: ClassifiedRow, idByRow: ReadonlyMap<number, string>): Pr
   return { row: c.row, kind: c.kind };
 }
 
-function foundStatus(grid: Grid, r: number, at: Partial<Record<ActionColumn, number>>, kind: StatusColumnKind): FoundStatus {
-  const fillAt = (c: number) => grid.fills?.[r]?.[c] ?? null;
-  if (at.status !== undefined) {
-    const word = cellText(grid.values[r][at.status]);
-    if (word) return { kind: "word", value: word, column: kind };
-    const fill = fillAt(at.status);
-    return fill && colourName(fill) ? { kind: "fill", fill: fill.toUpperCase() } : { kind: "none", value: "(blank)" };
-  }
-  const rowFills = grid.fills?.[r] ?? [];
-  const fill = rowFills.find((f) => f !== null && colourName(f) !== undefined);
-  if (fill) return { kind: "fill", fill: fill.toUpperCase() };
-  // "Done (March 2004)" in a date column: progress written where the date goes.
-  for (const k of ["targetDate", "startDate"] as const) {
-    const written = at[k] === undefined ? "" : cellText(grid.values[r][at[k]!]);
-    if (written && typeof grid.values[r][at[k]!] === "string" && statusForWord(written)) return { kind: "word", value: written, column: "words" };
-  }
-  return { kind: "none", value: "(no status column)" };
-}
-
-/** Colour legends (`blue = complete`): a filled cell whose own text, or the text beside it, is a status word. */
-function legendOf(grid: Grid, actionRows: ReadonlySet<number>): Map<string, Status> {
-  const legend = new Map<string, Status>();
-  grid.fills?.forEach((row, r) => {
-    if (actionRows.has(r)) return;
-    row.forEach((fill, c) => {
-      if (!fill || !colourName(fill)) return;
-      const own = cellText(grid.values[r][c]);
-      const word = statusForWord(own || cellText(grid.values[r][c + 1] ?? null), "rag");
-      if (!word) return;
-      legend.set(fill.toUpperCase(), word.status);
-      legend.set(colourName(fill)!, word.status);
-    });
-  });
-  return legend;
-}
-
 /** The plan's title: the last single short text above the header that is not a sentence. */
 function titleAbove(grid: Grid, headerRow: number): string | undefined {
   for (let r = headerRow - 1; r >= 0; r--) {
     const filled = grid.values[r].filter((v) => !isBlank(v));
     if (filled.length !== 1) continue;
     const t = cellText(filled[0]);
-    if (t.length <= 100 && !t.endsWith(".")) return t;
+    if (t.length <= 100 && !t.endsWith(".") && !isSectionLabel(t)) return t;
   }
   return undefined;
 }

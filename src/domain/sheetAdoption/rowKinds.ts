@@ -15,6 +15,27 @@ const SECTION_LABEL = /^(objective|priority|theme|strand|outcome|section|aim|are
 /** Footnotes and notes below a table: `* data sharing…`, `Note: …`, `Key`, `Source: …`. */
 const NOTE_START = /^(\*|†|‡|note\b|notes\b|nb\b|key\b|source\b|last updated\b|updated\b)/i;
 
+/** True for a section label such as `Objective 2: Reducing domestic abuse`. */
+export function isSectionLabel(text: string): boolean {
+  return SECTION_LABEL.test(text.trim());
+}
+
+/**
+ * The section that starts above the header, where the first `Objective 1: …` row comes before the header
+ * it is repeated under: the nearest non-blank row above the header, when it is a lone section label.
+ */
+export function sectionAboveHeader(grid: Grid, headerRow: number): string | undefined {
+  for (let r = headerRow - 1; r >= 0; r--) {
+    const filled = grid.values[r].filter((v) => !isBlank(v)).map((v) => cellText(v));
+    if (filled.length === 0) continue;
+    return new Set(filled).size === 1 && isSectionLabel(filled[0]) ? filled[0] : undefined;
+  }
+  return undefined;
+}
+
+/** A legend or key row: `Key:`, `Legend`, `RAG key`. */
+const LEGEND_START = /^(key|legend|rag key|colour key|status key)\b\s*:?/i;
+
 /** The priority a section row names: its text without the `Objective 2:` label (the whole text when that is all). */
 export function sectionName(text: string): string {
   const stripped = text.replace(SECTION_LABEL, "").trim();
@@ -36,9 +57,13 @@ export function classifyRows(grid: Grid, headerRow: number, actionColumn: number
     if (repeatsHeader(values, header)) { rows.push({ row: r, kind: "repeatedHeader" }); continue; }
     const texts = new Set(filled.map(({ v }) => cellText(v)));
     const first = cellText(filled[0].v);
+    // A colour key below the table (`Key:`, `Complete`, `On track`…) spreads over the columns like an action.
+    if (LEGEND_START.test(first)) { rows.push({ row: r, kind: "note", text: texts.size === 1 ? first : [...texts].join(" ") }); continue; }
     if (texts.size === 1) {
       const alone = filled.length === 1 && filled[0].c !== actionColumn;
       if (NOTE_START.test(first)) { rows.push({ row: r, kind: "note", text: first }); continue; }
+      // A lone short reference (`1.5` with nothing beside it) is a placeholder, not a section's name.
+      if (alone && /^\S{1,6}$/.test(first) && /\d/.test(first)) { rows.push({ row: r, kind: "note", text: first }); continue; }
       if (alone || grid.mergedAcross.has(r) || SECTION_LABEL.test(first) || filled.length > 1) {
         rows.push({ row: r, kind: "section", text: first });
         continue;

@@ -20,7 +20,7 @@ export interface StatusWord {
 const WORDS: readonly (readonly [Status, readonly string[]])[] = [
   ["Complete", ["complete", "completed", "done", "finished", "closed", "achieved", "delivered", "blue", "c"]],
   ["On target", ["on target", "on track", "in progress", "in hand", "ongoing", "underway", "under way", "started", "green", "g", "progressing"]],
-  ["At risk", ["at risk", "behind schedule", "behind", "delayed", "overdue", "late", "blocked", "slipped", "amber", "yellow", "red", "a", "r", "off track", "off target"]],
+  ["At risk", ["at risk", "behind schedule", "behind", "delayed", "overdue", "late", "blocked", "slipped", "amber", "yellow", "red", "a", "r", "off track", "off target", "slipping", "slippage", "some slippage", "minor slippage", "significant slippage"]],
   ["Not started", ["not started", "not yet started", "to do", "todo", "open", "planned", "not begun"]],
   ["Incomplete", ["incomplete", "not completed", "not achieved", "not delivered"]],
   ["Removed", ["removed", "cancelled", "canceled", "withdrawn", "deleted", "superseded", "no longer required"]],

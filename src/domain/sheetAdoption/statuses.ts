@@ -24,23 +24,27 @@ export function resolveStatuses(
   statusMap: Readonly<Record<string, Status>> = {},
 ): { statuses: ProposedStatus[]; of: (f: FoundStatus) => Status | null } {
   const user = new Map(Object.entries(statusMap).map(([k, v]) => [k.trim().toLowerCase(), v] as const));
-  const decide = (f: FoundStatus): Status | null => {
+  const decide = (f: FoundStatus): { status: Status | null; why: string } => {
     const chosen = user.get(statusValue(f).toLowerCase());
-    if (chosen) return chosen;
-    if (f.kind === "none") return "Not started";
+    if (chosen) return { status: chosen, why: "chosen by you" };
+    if (f.kind === "none") return { status: "Not started", why: f.value === "(blank)" ? "blank: nothing says the work has started" : "no status on the sheet: nothing says the work has started" };
     if (f.kind === "fill") {
       const name = colourName(f.fill);
-      return legend.get(f.fill.toUpperCase()) ?? (name && (legend.get(name) ?? statusForColour(name))) ?? null;
+      const fromLegend = legend.get(f.fill.toUpperCase()) ?? (name && legend.get(name));
+      if (fromLegend) return { status: fromLegend, why: `the legend's colour for ${fromLegend}` };
+      const byColour = name && statusForColour(name);
+      return byColour ? { status: byColour, why: `${name} fill` } : { status: null, why: "a fill colour with no status meaning" };
     }
-    return statusForWord(f.value, f.column)?.status ?? null;
+    const word = statusForWord(f.value, f.column);
+    return word ? { status: word.status, why: word.why } : { status: null, why: "not a word the adopter knows" };
   };
-  const counts = new Map<string, { value: string; count: number; status: Status | null }>();
+  const counts = new Map<string, { value: string; count: number; status: Status | null; why: string }>();
   for (const f of found) {
     const value = statusValue(f);
     const key = value.toLowerCase();
     const entry = counts.get(key);
     if (entry) entry.count++;
-    else counts.set(key, { value, count: 1, status: decide(f) });
+    else counts.set(key, { value, count: 1, ...decide(f) });
   }
   return { statuses: [...counts.values()], of: (f) => counts.get(statusValue(f).toLowerCase())?.status ?? null };
 }
