@@ -30,6 +30,8 @@ startUp(
       },
       echoWrites: true,
       onSelectCell: selection.set,
+      // Adopt this sheet reads the sheet selected in the grid, as Excel's active sheet.
+      activeSheet: () => selection.get()?.sheet,
     });
   },
   (host, view, inExcel) => (inExcel ? <App host={host} initialView={view} /> : <Preview host={host as MemoryHost} selection={selection} initialView={view} />),

@@ -1,9 +1,14 @@
-import { WorkbookPort } from "../port/workbookPort";
+import { SheetReader, WorkbookPort } from "../port/workbookPort";
 import { ViewName } from "./views/viewNames";
 
 /** What the task pane needs from wherever it runs (Excel, or the in-memory preview). Components never call Office. */
 export interface PaneHost {
   readonly workbook: WorkbookPort;
+  /**
+   * Raw sheets, for adopting a plan kept in any layout: `readSheet()` with no name reads the sheet the
+   * user is on. Absent where the host cannot read sheets raw (then the pane does not offer it).
+   */
+  readonly sheets?: SheetReader;
   /** Selects a cell in the grid, e.g. the cell a finding names. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**

@@ -15,6 +15,8 @@ export interface MemoryHostOptions {
   readonly echoWrites?: boolean;
   /** Told of each cell the pane selects (the preview highlights it in its grid). */
   readonly onSelectCell?: (selection: CellSelection) => void;
+  /** The sheet the user is on, for `sheets.readSheet()`; default the first sheet. */
+  readonly activeSheet?: string | (() => string | undefined);
 }
 
 export interface CellSelection {
@@ -80,9 +82,16 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     },
   };
 
+  const activeSheet = () => (typeof options.activeSheet === "function" ? options.activeSheet() : options.activeSheet);
   return {
     memory,
     workbook,
+    sheets: {
+      readSheet: async (name) => {
+        if (busy) throw new WorkbookBusyError();
+        return memory.readSheet(name ?? activeSheet());
+      },
+    },
     selections,
     copied,
     stored,

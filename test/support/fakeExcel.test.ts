@@ -927,3 +927,53 @@ describe("globals", () => {
     expect(seen).toEqual(["Remote"]);
   });
 });
+
+describe("merged areas, cell properties and bounding rectangles (what reading a sheet raw uses)", () => {
+  it("gives only the merged areas whose top-left cell is in the range (office-js#3611), or a null object", async () => {
+    const fake = planFake();
+    fake.merge("Action Plan", "E1:F2");
+    fake.merge("Action Plan", "H5:H9");
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Action Plan");
+      const both = sheet.getRange("A1:H6").getMergedAreasOrNullObject();
+      const startsOutside = sheet.getRange("A6:H9").getMergedAreasOrNullObject();
+      both.load("address,areaCount");
+      startsOutside.load("address");
+      await context.sync();
+      expect(both.address).toBe("'Action Plan'!E1:F2,'Action Plan'!H5:H9");
+      expect(both.areaCount).toBe(2);
+      expect(startsOutside.isNullObject).toBe(true);
+    });
+  });
+
+  it("reports a cell with no fill as #FFFFFF with a null tintAndShade, like Excel (office-js#6218, #4900)", async () => {
+    const fake = planFake();
+    fake.setFill("Action Plan", "B2", "#ffc000");
+    await fake.run(async (context) => {
+      const properties = context.workbook.worksheets.getItem("Action Plan").getRange("A2:B2").getCellProperties({ format: { fill: { color: true, tintAndShade: true } } });
+      await context.sync();
+      expect(properties.value).toEqual([[{ format: { fill: { color: "#FFFFFF", tintAndShade: null } } }, { format: { fill: { color: "#FFC000", tintAndShade: 0 } } }]]);
+    });
+  });
+
+  it("refuses cell properties it does not implement, rather than answering wrongly", async () => {
+    const fake = planFake();
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Action Plan").getRange("A1");
+      expect(() => range.getCellProperties({ format: { font: { bold: true } } })).toThrow(FakeExcelUnsupported);
+    });
+  });
+
+  it("bounds A1 and a sheet's used range, so a sheet is read from A1 to its last value", async () => {
+    const fake = createFakeExcel();
+    fake.addSheet("Notes");
+    fake.setValues("Notes", "C4", [["x", "y"]]);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      const area = sheet.getRange("A1").getBoundingRect(sheet.getUsedRange(true));
+      area.load("address");
+      await context.sync();
+      expect(area.address).toBe("Notes!A1:D4");
+    });
+  });
+});

@@ -117,6 +117,12 @@ export interface FakeExcel {
   /** Writes as Office.js would (numberFormat first, then values, so "=…" under "@" stays text). */
   setValues(sheet: string, topLeftA1: string, values: (string | number | boolean)[][], numberFormat?: string[][]): void;
   addTable(sheet: string, name: string, rangeA1: string): void;
+  /** Merges cells, as Home → Merge & Center does (the values under the top-left cell stay as set). */
+  merge(sheet: string, rangeA1: string): void;
+  /** A solid fill colour over a range (`#RRGGBB`), as the user's Fill Color button. */
+  setFill(sheet: string, rangeA1: string, colour: string): void;
+  /** Makes the sheet the active one, as the user clicking its tab. */
+  activate(sheet: string): void;
   /** A workbook-scoped defined name, as the user's own (Formulas → Define Name). */
   addName(name: string, formula: string): void;
   /** Table Design → Header Row, off or on. */
@@ -245,6 +251,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       model.addTable(sheet, parsed.rect, true, name);
     },
 
+    merge(sheetName, rangeA1) {
+      const parsed = parseA1(rangeA1);
+      if (!parsed) throw new Error(`FakeExcel: "${rangeA1}" is not an A1 range`);
+      sheetOf(model, sheetName).merges.push(parsed.rect);
+    },
+    setFill(sheetName, rangeA1, colour) {
+      const parsed = parseA1(rangeA1);
+      if (!parsed) throw new Error(`FakeExcel: "${rangeA1}" is not an A1 range`);
+      sheetOf(model, sheetName).setFormat(parsed.rect, "fill", colour.toUpperCase());
+    },
+    activate(sheetName) {
+      model.activate(sheetOf(model, sheetName));
+    },
     addName(name, formula) {
       model.addName(name, formula);
     },

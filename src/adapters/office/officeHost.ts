@@ -73,8 +73,11 @@ function onTaskpaneShown(listener: () => void): () => void {
 /** The pane's host inside Excel: the Office.js workbook, selection, table events and settings. */
 export function createOfficeHost(): PaneHost {
   const run = ((...args: Parameters<typeof Excel.run>) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args)) as ExcelRun;
+  const workbook = new OfficeWorkbook(run, { supports });
   return {
-    workbook: new OfficeWorkbook(run, { supports }),
+    workbook,
+    // readSheet() with no name reads the sheet the user is on.
+    sheets: workbook,
     selectCell: (sheet, cell) =>
       Excel.run(async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);

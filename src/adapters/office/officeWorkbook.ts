@@ -7,9 +7,11 @@ import { LIST_NAMES } from "../../domain/listNames";
 import { WorkbookSnapshot } from "../../domain/snapshot";
 import { WorkbookBusyError } from "../../port/errors";
 import { idKey } from "../../port/keyedRows";
-import { Change, ChangeSet, ReadOptions, WorkbookPort } from "../../port/workbookPort";
+import { SheetCells } from "../../domain/sheetCells";
+import { Change, ChangeSet, ReadOptions, SheetReader, WorkbookPort } from "../../port/workbookPort";
 import { columnsToAdd, confirm, Confirmed, confirmRoomBeside, queueConfirm, SheetNow, TableNow } from "./officeConfirm";
 import { readWorkbook } from "./officeRead";
+import { readSheetCells } from "./officeSheet";
 import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
 import { RequestBudget, sliceRows } from "./requestBudget";
 import { numberFormatFor, styleBlocks } from "./sheetStyles";
@@ -75,7 +77,7 @@ function runsOf<T extends { row: number }>(cells: readonly T[]): T[][] {
  * set is two more, however large the plan (one to confirm it against the workbook, one to write), unless a
  * write would pass Excel's request limit, when it is split.
  */
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements WorkbookPort, SheetReader {
   private readonly maxRequestBytes: number;
   private readonly supports: SupportsSet;
 
@@ -91,6 +93,16 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   read(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     return this.runBatch(options.background === true, async (context) => (await readWorkbook(context, this.maxRequestBytes)).snapshot);
+  }
+
+  /**
+   * One sheet's raw cells, for adopting a plan kept in any layout: the active sheet when `sheet` is
+   * undefined. Two syncs for a sheet of up to about 5,000 rows (values, then merged areas and fills where
+   * this Excel has ExcelApi 1.13 and 1.9); see officeSheet.ts. Started by the user, so it waits out a cell
+   * being edited where it can.
+   */
+  readSheet(sheet?: string): Promise<SheetCells> {
+    return this.runBatch(false, (context) => readSheetCells(context, sheet, this.maxRequestBytes, this.supports));
   }
 
   /**

@@ -15,6 +15,7 @@ import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
 import { count, isoDay, messageOf, planTitle } from "../messages";
 import { AdoptRepair, needsRepair } from "./AdoptRepair";
+import { AdoptSheet } from "./AdoptSheet";
 import { ViewName } from "./viewNames";
 
 interface Props {
@@ -43,6 +44,7 @@ export function PlanView({ host, planCheck, onOpenView }: Props) {
       {check && (!check.plan.actionTable || needsRepair(check)) && (
         <AdoptRepair host={host} check={check} planCheck={planCheck} onOutcome={setOutcome} />
       )}
+      {check && !check.plan.actionTable && host.sheets && <AdoptSheet host={host} planCheck={planCheck} onOutcome={setOutcome} />}
       {host.limitations.length > 0 && (
         <section className={styles.section} aria-labelledby="plan-limits">
           <Subtitle2 as="h2" id="plan-limits" className={styles.heading}>

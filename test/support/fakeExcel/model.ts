@@ -288,6 +288,8 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   readonly validations: ValidationModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
+  /** Merged areas (Home → Merge & Center); only set up by tests, never written through the double. */
+  readonly merges: Rect[] = [];
 
   constructor(
     readonly id: number,

@@ -364,6 +364,64 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  /**
+   * The smallest range holding this one and `anotherRange` (ExcelApi 1.1): "Range.getBoundingRect",
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getboundingrect-member(1).
+   */
+  getBoundingRect(anotherRange: unknown): FakeRange {
+    return rangeFrom(this, "getBoundingRect", [anotherRange], (r: RangeRef) => {
+      const o = rangeArgument(anotherRange, r.sheet, r.sheet.workbook);
+      const top = Math.min(r.rect.row, o.rect.row);
+      const left = Math.min(r.rect.col, o.rect.col);
+      const bottom = Math.max(r.rect.row + r.rect.rows, o.rect.row + o.rect.rows);
+      const right = Math.max(r.rect.col + r.rect.cols, o.rect.col + o.rect.cols);
+      return { sheet: r.sheet, rect: rect(top, left, bottom - top, right - left) };
+    });
+  }
+
+  /**
+   * The merged areas whose top-left cell is in this range, or a null object when there are none (ExcelApi
+   * 1.13): "Range.getMergedAreasOrNullObject", https://learn.microsoft.com/javascript/api/excel/excel.range;
+   * only areas that start inside the range come back, as the Office team confirmed in office-js#3611.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, {
+      parent: this,
+      name: "getMergedAreasOrNullObject",
+      args: [],
+      nullable: true,
+      resolve: this._below((r: RangeRef) => {
+        const rects = r.sheet.merges.filter((m) => m.row >= r.rect.row && m.row < r.rect.row + r.rect.rows && m.col >= r.rect.col && m.col < r.rect.col + r.rect.cols);
+        if (rects.length === 0) throw errors.itemNotFound("no merged areas in the range");
+        return { sheet: r.sheet, rects };
+      }),
+    });
+  }
+
+  /**
+   * Each cell's properties as a 2-D array in a ClientResult (ExcelApi 1.9): "Range.getCellProperties" and
+   * "Excel.CellPropertiesFillLoadOptions", https://learn.microsoft.com/javascript/api/excel/excel.cellpropertiesfillloadoptions.
+   * Only `format.fill.color` and `format.fill.tintAndShade` are implemented. A cell with no fill reports
+   * `#FFFFFF` like a white one (office-js#6218, office-js#4900) and, as the Office team answered in #4900,
+   * a null tintAndShade, where a filled cell has a number.
+   */
+  getCellProperties(cellPropertiesLoadOptions: unknown): FakeClientResult<unknown[][]> {
+    const options = cellPropertiesLoadOptions as { format?: { fill?: Record<string, unknown> } } & Record<string, unknown>;
+    const fill = options?.format?.fill ?? {};
+    const extra = [...Object.keys(options ?? {}).filter((k) => k !== "format"), ...Object.keys(options?.format ?? {}).filter((k) => k !== "fill"), ...Object.keys(fill).filter((k) => k !== "color" && k !== "tintAndShade")];
+    if (extra.length > 0) throw new FakeExcelUnsupported(`FakeExcel: getCellProperties supports format.fill.color and tintAndShade only, not ${extra.join(", ")}.`);
+    return this._callForResult("getCellProperties", [cellPropertiesLoadOptions], (r: RangeRef) => {
+      if (cellCount(r.rect) * 40 > this.context._host.maxRequestBytes) throw errors.responseTooLarge(this.context._host.maxRequestBytes);
+      return grid(r, (row, col) => {
+        const colour = r.sheet.format(row, col, "fill");
+        const out: Record<string, unknown> = {};
+        if (fill.color) out.color = colour === "" ? "#FFFFFF" : colour;
+        if (fill.tintAndShade) out.tintAndShade = colour === "" ? null : 0;
+        return { format: { fill: out } };
+      });
+    });
+  }
+
   select(): void {
     this._call("select", [], (r: RangeRef) => {
       r.sheet.workbook.activate(r.sheet);
@@ -1437,6 +1495,52 @@ const NAMED_ITEM: TypeDesc = describe<NameModel>({
   },
 });
 
+// ------------------------------------------------------------------------------------------ range areas
+
+interface AreasRef {
+  readonly sheet: SheetModel;
+  readonly rects: readonly Rect[];
+}
+
+/** Several ranges on one sheet (ExcelApi 1.9), as getMergedAreasOrNullObject gives them. */
+export class FakeRangeAreas extends FakeObject {
+  _type(): TypeDesc {
+    return RANGE_AREAS;
+  }
+}
+
+/** RangeAreas.areas: its ranges, one item each. */
+export class FakeRangeCollection extends FakeCollection {
+  _type(): TypeDesc {
+    return RANGE_COLLECTION;
+  }
+}
+
+const RANGE_AREAS: TypeDesc = describe<AreasRef>({
+  name: "RangeAreas",
+  props: {
+    address: readOnly((a) => a.rects.map((r) => qualifiedA1(a.sheet.name, r)).join(",")),
+    areaCount: readOnly((a) => a.rects.length),
+  },
+  navs: {
+    areas: nav<AreasRef>(
+      () => FakeRangeCollection,
+      (a) => a,
+      () => RANGE_COLLECTION,
+    ),
+  },
+});
+
+const RANGE_COLLECTION: TypeDesc = describe<AreasRef>({
+  name: "RangeCollection",
+  props: {},
+  collection: {
+    item: () => RANGE,
+    items: (a) => a.rects.map((r) => ({ sheet: a.sheet, rect: r })),
+    make: (parent, model, i) => new FakeRange(parent.context, { parent, name: "getItemAt", args: [i], bound: model }),
+  },
+});
+
 // ------------------------------------------------------------------------------------------ navigation classes
 
 export class FakeRangeFormat extends FakeObject {
@@ -1640,6 +1744,8 @@ const ALL_TYPES: readonly [{ prototype: object }, TypeDesc][] = [
   [FakeWorkbook, WORKBOOK],
   [FakeNamedItemCollection, NAMES],
   [FakeNamedItem, NAMED_ITEM],
+  [FakeRangeAreas, RANGE_AREAS],
+  [FakeRangeCollection, RANGE_COLLECTION],
 ];
 
 /** Installs each type's described properties as accessors on its class, and on every navigation class. */
