@@ -1,4 +1,5 @@
 import { ACTION_COLUMNS } from "../domain/contract";
+import { formatLongDate, IsoDate } from "../domain/dates";
 import { SheetProposal } from "../domain/sheetProposal";
 import { cappedList, plural } from "../domain/wording";
 
@@ -23,7 +24,7 @@ export function proposalLines(p: SheetProposal): string[] {
     lines.push("", `Dates: ${converted.length} read as dates, ${kept.length} kept as text.`);
     const shown = p.dates.filter((d) => d.how !== "date cell");
     for (const d of shown.slice(0, LINES_SHOWN)) {
-      lines.push(`  ${d.cell} "${d.from}" → ${d.to ?? "kept as text"}${d.to === null && d.how === "kept as text" ? "" : ` (${d.how})`}`);
+      lines.push(`  ${d.cell} "${d.from}" → ${d.to ? formatLongDate(d.to as IsoDate) : "kept as text"}${d.to === null && d.how === "kept as text" ? "" : ` (${d.how})`}`);
     }
     if (shown.length > LINES_SHOWN) lines.push(`  … and ${shown.length - LINES_SHOWN} more (--json lists them all)`);
   }

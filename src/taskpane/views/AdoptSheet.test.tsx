@@ -46,8 +46,8 @@ describe("Plan: adopt this sheet", () => {
     const region = await screen.findByRole("region", { name: "How the sheet would be adopted" });
     expect(region.textContent).toContain("the header is on row 3; 3 rows become actions.");
     const columns = within(region).getByRole("table", { name: "Columns and what each becomes" });
-    expect(within(columns).getByRole("row", { name: /Ref/ }).textContent).toBe("ARefidsynonym of ID");
-    expect(within(region).getByRole("list", { name: "Dates" }).textContent).toContain("D6: “March 2016” becomes 2016-03-31 (month only: taken as the last day of the month)");
+    expect(within(columns).getByRole("row", { name: /Ref/ }).textContent).toBe("ARefIDsynonym of ID");
+    expect(within(region).getByRole("list", { name: "Dates" }).textContent).toContain("D6: “March 2016” becomes 31 March 2016 (month only: taken as the last day of the month)");
     const skipped = within(region).getByRole("list", { name: "Rows that are not actions" }).textContent;
     expect(skipped).toContain("Row 4: a section heading, “Reduce anti-social behaviour in the town centre”");
     expect(skipped).toContain("Row 7: blank");

@@ -1,7 +1,8 @@
 import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
 import { columnLetter } from "../../domain/cells";
-import { Quarter, Status, STATUSES } from "../../domain/contract";
+import { ACTION_COLUMNS, Quarter, Status, STATUSES } from "../../domain/contract";
+import { formatLongDate, IsoDate } from "../../domain/dates";
 import { formatFinancialYear, parseFinancialYear, quarterOf } from "../../domain/quarters";
 import { SheetCells } from "../../domain/sheetCells";
 import { proposeSheetAdoption } from "../../domain/sheetAdoption/proposeSheetAdoption";
@@ -174,7 +175,7 @@ export function AdoptSheet({ host, planCheck, onOutcome }: Props) {
                   <tr key={c.column}>
                     <td>{columnLetter(c.column)}</td>
                     <td>{c.header || "(blank)"}</td>
-                    <td>{c.mapsTo ?? "not a plan column"}</td>
+                    <td>{c.mapsTo ? ACTION_COLUMNS[c.mapsTo] : "not a plan column"}</td>
                     <td>{c.why}</td>
                   </tr>
                 ))}
@@ -208,7 +209,7 @@ export function AdoptSheet({ host, planCheck, onOutcome }: Props) {
               <Capped
                 className={styles.list}
                 label="Dates"
-                items={proposal.dates.map((d) => `${d.cell}: “${d.from}” ${d.to ? `becomes ${d.to}` : "is kept as text"} (${d.how})`)}
+                items={proposal.dates.map((d) => `${d.cell}: “${d.from}” ${d.to ? `becomes ${formatLongDate(d.to as IsoDate)}` : "is kept as text"} (${d.how})`)}
               />
             </>
           )}
