@@ -77,7 +77,8 @@ const KINDS: Partial<Record<ActionColumn, ColumnKind>> = {
   targetDate: "date", startDate: "date", lastUpdated: "date", status: "status", leadOfficer: "leadOfficer", priority: "priority", rag: "rag",
 };
 
-function distinct(values: readonly string[]): string[] {
+/** Values once each, first spelling kept, compared as headers are (case and spacing ignored); blanks left out. */
+export function distinct(values: readonly string[]): string[] {
   const seen = new Map<string, string>();
   for (const v of values) if (v && !seen.has(normaliseHeader(v))) seen.set(normaliseHeader(v), v);
   return [...seen.values()];

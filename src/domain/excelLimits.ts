@@ -16,7 +16,7 @@
  * or a table column. Excel's page also lists 253 line feeds a cell; the tool copies the plan's own text
  * (which Excel already holds) and adds none, so that limit is left to the plan's own cells.
  */
-import { a1 } from "./cells";
+import { a1, columnIndex } from "./cells";
 
 export const EXCEL_LIMITS = {
   /** Characters (UTF-16 code units) one cell holds. */
@@ -75,7 +75,7 @@ function isCellReference(name: string): boolean {
   const a1Match = A1_REFERENCE.exec(name);
   if (a1Match) {
     const letters = a1Match[1].toUpperCase();
-    const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const column = columnIndex(letters) + 1;
     const row = Number(a1Match[2]);
     if (column <= EXCEL_LIMITS.columns && row >= 1 && row <= EXCEL_LIMITS.rows) return true;
   }

@@ -1,5 +1,6 @@
 import { WorkbookConflictError } from "./errors";
-import { listIds, locateIds } from "./keyedRows";
+import { joinList } from "../domain/wording";
+import { locateIds } from "./keyedRows";
 
 describe("finding actions' rows by ID at write time", () => {
   it("finds each ID on its current row, trimmed and case-insensitively", () => {
@@ -11,7 +12,7 @@ describe("finding actions' rows by ID at write time", () => {
       "Action 2.3 is no longer in the ActionPlan table (deleted, or the ID changed, since the plan was read). Nothing was written: check the plan again, then try again.",
     ));
     expect(() => locateIds("ActionPlan", ["1.1", "1.1"], ["1.1"])).toThrow("The ID 1.1 is now on more than one row of the ActionPlan table.");
-    expect(listIds(["a", "b"])).toBe("a and b");
-    expect(listIds(Array.from({ length: 13 }, (_, i) => String(i + 1)))).toBe("1, 2, 3, 4, 5, 6, 7, 8, 9, 10 … and 3 more");
+    expect(joinList(["a", "b"])).toBe("a and b");
+    expect(joinList(Array.from({ length: 13 }, (_, i) => String(i + 1)))).toBe("1, 2, 3, 4, 5, 6, 7, 8, 9, 10 … and 3 more");
   });
 });

@@ -1,20 +1,9 @@
+import { joinList } from "../domain/wording";
 import { WorkbookConflictError } from "./errors";
-
-/** How many missing IDs a message names before it says "… and N more". */
-const NAMED_IDS = 10;
 
 /** The form in which IDs are compared: trimmed, case-insensitive (as the plan's duplicate-ID check does). */
 export function idKey(id: string): string {
   return id.trim().toLowerCase();
-}
-
-/** "2.3", "2.3 and 4.1", "2.3, 4.1, … and 5 more": at most ten IDs, for a message. */
-export function listIds(ids: readonly string[]): string {
-  const named = ids.slice(0, NAMED_IDS);
-  const more = ids.length - named.length;
-  if (more > 0) return `${named.join(", ")} … and ${more} more`;
-  if (named.length === 1) return named[0];
-  return `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
 }
 
 /**
@@ -38,14 +27,14 @@ export function locateIds(table: string, current: readonly string[], wanted: rea
     else found.set(idKey(id), at[0]);
   }
   if (missing.length > 0) {
-    const what = missing.length === 1 ? `Action ${listIds(missing)} is` : `Actions ${listIds(missing)} are`;
+    const what = missing.length === 1 ? `Action ${joinList(missing)} is` : `Actions ${joinList(missing)} are`;
     throw new WorkbookConflictError(
       `${what} no longer in the ${table} table (deleted, or the ID changed, since the plan was read). Nothing was written: check the plan again, then try again.`,
     );
   }
   if (doubled.length > 0) {
     throw new WorkbookConflictError(
-      `The ID ${listIds(doubled)} is now on more than one row of the ${table} table. Nothing was written: give each action its own ID, then try again.`,
+      `The ID ${joinList(doubled)} is now on more than one row of the ${table} table. Nothing was written: give each action its own ID, then try again.`,
     );
   }
   return found;

@@ -105,15 +105,7 @@ export function memoryImage(workbook: MemoryWorkbook): WorkbookImage {
  */
 export async function officeImage(fake: FakeExcel): Promise<WorkbookImage> {
   const names = fake.sheetNames();
-  const used = await fake.run(async (context) => {
-    const ranges = names.map((name) => {
-      const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(false);
-      r.load("address");
-      return r;
-    });
-    await context.sync();
-    return ranges.map((r) => (r.isNullObject ? undefined : r.address));
-  });
+  const used = await usedRangeAddresses(fake, names, false);
   const tables = fake.tables();
   return new Map(names.map((name, i) => {
     const cells = new Map<string, string>();
@@ -222,5 +214,18 @@ export function resolvedSheetXml(parts: ReadonlyMap<string, Buffer>, sheet: stri
     const text = strings[Number(index)];
     if (text === undefined) throw new Error(`${sheet}: no shared string ${index}.`);
     return `${open}<si>${text}</si>`;
+  });
+}
+
+/** Each sheet's used range address (undefined for an empty sheet), in one sync; `valuesOnly` as Office's getUsedRange. */
+export async function usedRangeAddresses(fake: FakeExcel, names: readonly string[], valuesOnly: boolean): Promise<(string | undefined)[]> {
+  return fake.run(async (context) => {
+    const ranges = names.map((name) => {
+      const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(valuesOnly);
+      r.load("address");
+      return r;
+    });
+    await context.sync();
+    return ranges.map((r) => (r.isNullObject ? undefined : r.address));
   });
 }

@@ -13,6 +13,7 @@ import { MemoryWorkbook } from "../../src/adapters/memory/memoryWorkbook";
 import { a1 } from "../../src/domain/cells";
 import { EXCEL_LIMITS, sheetNameProblem, tableNameProblem } from "../../src/domain/excelLimits";
 import { FakeExcel } from "./fakeExcel";
+import { usedRangeAddresses } from "./cellDiff";
 import { parseA1 } from "./fakeExcel/a1";
 import { normaliseValue } from "./workbookDump";
 
@@ -122,15 +123,7 @@ export async function fileWalk(bytes: Buffer): Promise<LimitsWalk> {
 export async function officeWalk(fake: FakeExcel): Promise<LimitsWalk> {
   const walker = new Walker();
   const names = fake.sheetNames();
-  const used = await fake.run(async (context) => {
-    const ranges = names.map((name) => {
-      const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-      r.load("address");
-      return r;
-    });
-    await context.sync();
-    return ranges.map((r) => (r.isNullObject ? undefined : r.address));
-  });
+  const used = await usedRangeAddresses(fake, names, true);
   for (const table of fake.tables()) walker.table(table.sheet, table.name);
   names.forEach((name, i) => {
     walker.sheet(name);

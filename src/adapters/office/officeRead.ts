@@ -3,6 +3,7 @@ import { ACTION_COLUMNS, ACTION_PLAN, LEAD_OFFICERS, normaliseHeader, PLAN_SETTI
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { fromOffice, fromOfficeLean } from "./officeValues";
+import { errorCode } from "./officeErrors";
 
 /** A sheet as the last read saw it: enough for a change set to replace or add sheets without asking again. */
 export interface SheetInfo {
@@ -60,10 +61,6 @@ interface LoadedRows {
   readonly load: RowLoad;
   readonly body: Excel.Range;
   readonly dates: readonly { column: number; range: Excel.Range }[];
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as { code?: string } | null)?.code;
 }
 
 /**

@@ -2,6 +2,7 @@ import { CellValue } from "../../domain/cells";
 import { areaOf, CellArea, SheetCells } from "../../domain/sheetCells";
 import { fromOffice, fromOfficeLean } from "./officeValues";
 import type { SupportsSet } from "./officeWorkbook";
+import { errorCode } from "./officeErrors";
 
 /** Estimated response bytes per cell of values and number formats, to slice a sheet too big for one response. */
 const VALUE_BYTES_PER_CELL = 60;
@@ -13,10 +14,6 @@ const FILL_BYTES_PER_CELL = 45;
 
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 const ITEM_NOT_FOUND = "ItemNotFound";
-
-function errorCode(error: unknown): string | undefined {
-  return (error as { code?: string } | null)?.code;
-}
 
 /** Office.js values with their number formats as the domain's: date serials under a date format become Dates. */
 function cellsOf(values: readonly (readonly unknown[])[], formats: readonly (readonly unknown[])[]): CellValue[][] {
@@ -82,7 +79,7 @@ export async function readSheetCells(context: Excel.RequestContext, sheetName: s
   // Only merged areas whose top-left cell is in the range come back (office-js#3611): from A1, that is all.
   const merged = canMerge ? whole.getMergedAreasOrNullObject() : undefined;
   merged?.load("address");
-  const fillSlices = canFill ? sliceRows(rows, columns, FILL_BYTES_PER_CELL, maxBytes) : [];
+  const fillSlices = canFill ? rowSlices(rows, columns, FILL_BYTES_PER_CELL, maxBytes) : [];
   const fillResults: { start: number; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
   const queueFills = (slice: { start: number; rows: number }) => {
     fillResults.push({ start: slice.start, result: target().getRangeByIndexes(slice.start, 0, slice.rows, columns).getCellProperties({ format: { fill: { color: true } } }) });
@@ -105,7 +102,7 @@ export async function readSheetCells(context: Excel.RequestContext, sheetName: s
 }
 
 /** Row slices of a rows × columns range, each expected to come back under `maxBytes`. */
-function sliceRows(rows: number, columns: number, bytesPerCell: number, maxBytes: number): { start: number; rows: number }[] {
+function rowSlices(rows: number, columns: number, bytesPerCell: number, maxBytes: number): { start: number; rows: number }[] {
   if (rows === 0 || columns === 0) return [];
   const per = Math.max(1, Math.floor(maxBytes / (columns * bytesPerCell)));
   const slices: { start: number; rows: number }[] = [];
@@ -121,7 +118,7 @@ async function readInSlices(context: Excel.RequestContext, sheetName: string | u
   area.load("rowCount,columnCount");
   await context.sync();
   const values: CellValue[][] = [];
-  for (const slice of sliceRows(area.rowCount, area.columnCount, VALUE_BYTES_PER_CELL, maxBytes)) {
+  for (const slice of rowSlices(area.rowCount, area.columnCount, VALUE_BYTES_PER_CELL, maxBytes)) {
     const part = sheet.getRangeByIndexes(slice.start, 0, slice.rows, area.columnCount);
     part.load("values,numberFormat");
     // Deliberate: a sheet past the 5 MB response limit cannot come back in one sync.

@@ -10,6 +10,7 @@ import { idKey } from "../../port/keyedRows";
 import { SheetCells } from "../../domain/sheetCells";
 import { Change, ChangeSet, ReadOptions, SheetReader, WorkbookPort } from "../../port/workbookPort";
 import { columnsToAdd, confirm, Confirmed, confirmRoomBeside, queueConfirm, SheetNow, TableNow } from "./officeConfirm";
+import { errorCode } from "./officeErrors";
 import { readWorkbook } from "./officeRead";
 import { readSheetCells } from "./officeSheet";
 import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
@@ -132,8 +133,8 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
       if (!background && this.supports("ExcelApi", "1.11")) return await this.run({ delayForCellEdit: true }, batch);
       return await this.run(batch);
     } catch (error) {
-      if ((error as { code?: string } | null)?.code === CELL_EDIT_MODE) throw new WorkbookBusyError();
-      if ((error as { code?: string } | null)?.code === CELLS_EXCEED_LIMIT) {
+      if (errorCode(error) === CELL_EDIT_MODE) throw new WorkbookBusyError();
+      if (errorCode(error) === CELLS_EXCEED_LIMIT) {
         throw new Error("Excel could not make room for the new columns: too many cells beside the table would move. Move the cells to the right of the table elsewhere, then try again.");
       }
       throw error;

@@ -1,5 +1,5 @@
-import { CellValue, cellText, isCellError } from "../cells";
-import { fromExcelSerial, fromUtcDate, IsoDate, isoDate, isRealDate } from "../dates";
+import { CellValue, cellText } from "../cells";
+import { IsoDate, isoDate, isRealDate, readDate } from "../dates";
 
 /** What adopting made of one date cell (issue 11: "Nothing guessed silently"). */
 export interface AdoptedDate {
@@ -44,18 +44,17 @@ const kept = (from: string): AdoptedDate => ({ date: null, from, how: "kept as t
  * `periodEnd` set so the caller says so; anything else (`Ongoing`, `Done (March 2004)`) kept as text.
  */
 export function adoptDate(value: CellValue): AdoptedDate {
-  if (value === null || isCellError(value)) return { date: null, from: cellText(value), how: value === null ? "blank" : "kept as text", periodEnd: false };
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? kept("") : { date: fromUtcDate(value), from: cellText(value), how: "date cell", periodEnd: false };
+  // What the check reads as a date, adoption reads the same way (src/domain/dates.ts readDate).
+  const reading = readDate(value);
+  if (reading.kind === "blank") return { date: null, from: "", how: "blank", periodEnd: false };
+  if (reading.kind === "serial") return { date: reading.date, from: String(value), how: "number read as an Excel date", periodEnd: false };
+  if (reading.kind === "date") {
+    const how = value instanceof Date ? "date cell" : /^\d{4}-/.test(String(value).trim()) ? "ISO date text" : "UK date text";
+    return { date: reading.date, from: cellText(value), how, periodEnd: false };
   }
-  if (typeof value === "number") {
-    // 36526 = 1 Jan 2000 … 73051 = 1 Jan 2100, as readDate: an undated number is a serial date only there.
-    if (value >= 36526 && value < 73051) return { date: fromExcelSerial(value), from: String(value), how: "number read as an Excel date", periodEnd: false };
-    return kept(String(value));
-  }
-  if (typeof value === "boolean") return kept(String(value));
+  if (typeof value !== "string") return kept(value instanceof Date ? "" : cellText(value));
+  // Beyond the check: two-digit years as plans write them, and month- or quarter-only periods.
   const text = value.trim().replace(/\s+/g, " ");
-  if (text === "") return { date: null, from: "", how: "blank", periodEnd: false };
   return dayDate(text) ?? periodDate(text) ?? kept(text);
 }
 

@@ -29,10 +29,3 @@ export function readLeads(cells: readonly string[]): LeadCell[] {
   }
   return out;
 }
-
-/** Distinct names (first spelling kept), for the register. */
-export function distinctNames(names: readonly string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const n of names) if (n && !seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
-  return [...seen.values()];
-}

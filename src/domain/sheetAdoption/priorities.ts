@@ -1,5 +1,5 @@
 import { ClassifiedRow, sectionName } from "./rowKinds";
-import { distinctNames } from "./officers";
+import { distinct } from "../adoption";
 
 /** Each action row's priority, the priorities in order, and what was inferred (for findings). */
 export interface PriorityPlan {
@@ -43,6 +43,6 @@ export function planPriorities(
   const needed = actionRows.some((r) => !of.has(r));
   const fallback = needed ? (/^sheet\s*\d*$/i.test(sheet.trim()) ? "General" : sheet.trim()) : undefined;
   if (fallback) for (const r of actionRows) if (!of.has(r)) of.set(r, fallback);
-  const priorities = distinctNames(actionRows.map((r) => of.get(r)!)).map((name, i) => ({ no: i + 1, name }));
+  const priorities = distinct(actionRows.map((r) => of.get(r)!)).map((name, i) => ({ no: i + 1, name }));
   return { of, priorities, carriedDown, fallback };
 }

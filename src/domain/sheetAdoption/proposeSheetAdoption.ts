@@ -1,4 +1,4 @@
-import { a1, CellValue, cellText, isBlank } from "../cells";
+import { a1, CellValue, cellText, columnLetter, isBlank } from "../cells";
 import { ACTION_COLUMNS, ActionColumn, normaliseHeader, Status, STATUSES } from "../contract";
 import { Finding } from "../findings";
 import { SeedAction } from "../planSeed";
@@ -10,7 +10,8 @@ import { planColumns } from "./columns";
 import { Grid, gridOf } from "./grid";
 import { findHeaderRow } from "./headerSearch";
 import { assignIds } from "./ids";
-import { distinctNames, readLeads } from "./officers";
+import { distinct } from "../adoption";
+import { readLeads } from "./officers";
 import { planPriorities } from "./priorities";
 import { classifyRows, ClassifiedRow, isSectionLabel, sectionAboveHeader, sectionName } from "./rowKinds";
 import { foundStatus, legendOf } from "./statusSources";
@@ -114,7 +115,7 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   addExtra(ORIGINAL_REFERENCE, (i) => (ids[i].generated ? ids[i].ref : ""));
   addExtra(OTHER_LEAD_OFFICERS, (i) => leads[i].others.join("; "));
   for (const col of columns.filter((c) => c.mapsTo === null)) {
-    addExtra(col.header || `Column ${a1(0, col.column).replace(/\d+$/, "")}`, (_, r) => cellText(grid.values[r][col.column]));
+    addExtra(col.header || `Column ${columnLetter(col.column)}`, (_, r) => cellText(grid.values[r][col.column]));
   }
   const startTexts = new Map<number, string>();
 
@@ -138,7 +139,7 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
     const i = leads.findIndex((l) => l.lead.toLowerCase() === name.toLowerCase());
     return i >= 0 ? text(actionRows[i], "leadAgency") : "";
   };
-  const officers = distinctNames(leads.flatMap((l) => [l.lead, ...l.others])).map((name) => ({ name, agency: officerAgency(name), email: "", active: true }));
+  const officers = distinct(leads.flatMap((l) => [l.lead, ...l.others])).map((name) => ({ name, agency: officerAgency(name), email: "", active: true }));
 
   const seed: AdoptedSeed = {
     name: options.name?.trim() || titleAbove(grid, headerRow) || sheet,
@@ -147,8 +148,6 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   };
   const idByRow = new Map(actionRows.map((r, i) => [r, ids[i].id]));
   const rows: ProposedRow[] = classified.map((c) => proposedRow(c, idByRow));
-  const skipped = classified.filter((c) => c.kind === "note" || c.kind === "repeatedHeader");
-  if (skipped.length > 0) findings.push(note("adopt.rows.skipped", `Rows not taken as actions: ${cappedList(skipped.map((c) => `${c.row + 1} (${c.kind === "note" ? "note" : "repeated header"})`))}.`));
   return {
     sheet, headerRow, columns, rows, statuses: resolved.statuses, dates, findings, unread: cells.unread, unmapped,
     seed: unmapped.length === 0 ? seed : undefined,
