@@ -41,8 +41,13 @@ export function planPriorities(
   }
   const actionRows = rows.filter((r) => r.kind === "action").map((r) => r.row);
   const needed = actionRows.some((r) => !of.has(r));
-  const fallback = needed ? (/^sheet\s*\d*$/i.test(sheet.trim()) ? "General" : sheet.trim()) : undefined;
+  const fallback = needed ? (isDefaultSheetName(sheet) ? "General" : sheet.trim()) : undefined;
   if (fallback) for (const r of actionRows) if (!of.has(r)) of.set(r, fallback);
   const priorities = distinct(actionRows.map((r) => of.get(r)!)).map((name, i) => ({ no: i + 1, name }));
   return { of, priorities, carriedDown, fallback };
+}
+
+/** A sheet name Excel gave by itself (`Sheet1`): it says nothing about the plan. */
+export function isDefaultSheetName(sheet: string): boolean {
+  return /^sheet\s*\d*$/i.test(sheet.trim());
 }

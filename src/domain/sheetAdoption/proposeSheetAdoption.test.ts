@@ -7,6 +7,12 @@ import { testSheet } from "../../../test/support/testSheet";
 const OPTIONS: SheetAdoptionOptions = { year: "2015/16", currentQuarter: "Q4" };
 
 describe("proposeSheetAdoption on layouts seen in published plans", () => {
+  it("names the plan from the title above the header, or the sheet, but never from Excel's own Sheet1", () => {
+    const rows = [["Ref", "Action", "Lead officer", "Target date", "Status"], ["1.1", "Map reporting routes", "Ann Lee", "31/03/2016", "Done"]];
+    expect(proposeSheetAdoption(testSheet(rows, { sheet: "Sheet1" }), OPTIONS).seed!.name).toBe("community safety action plan");
+    expect(proposeSheetAdoption(testSheet(rows, { sheet: "Hate crime plan" }), OPTIONS).seed!.name).toBe("Hate crime plan");
+  });
+
   it("reads a status carried only as fill colour, by the legend above the header", () => {
     const cells = testSheet([
       ["Key:", "Complete", "On track", "Some slippage", "Off track"],

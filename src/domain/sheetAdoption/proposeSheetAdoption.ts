@@ -12,7 +12,7 @@ import { findHeaderRow } from "./headerSearch";
 import { assignIds } from "./ids";
 import { distinct } from "../adoption";
 import { readLeads } from "./officers";
-import { planPriorities } from "./priorities";
+import { isDefaultSheetName, planPriorities } from "./priorities";
 import { classifyRows, ClassifiedRow, isSectionLabel, sectionAboveHeader, sectionName } from "./rowKinds";
 import { foundStatus, legendOf } from "./statusSources";
 import { FoundStatus, resolveStatuses } from "./statuses";
@@ -142,7 +142,8 @@ export function proposeSheetAdoption(cells: SheetCells, options: SheetAdoptionOp
   const officers = distinct(leads.flatMap((l) => [l.lead, ...l.others])).map((name) => ({ name, agency: officerAgency(name), email: "", active: true }));
 
   const seed: AdoptedSeed = {
-    name: options.name?.trim() || titleAbove(grid, headerRow) || sheet,
+    // A default sheet name (`Sheet1`) names no plan: then the narrative's usual words, as `init` uses.
+    name: options.name?.trim() || titleAbove(grid, headerRow) || (isDefaultSheetName(sheet) ? "community safety action plan" : sheet),
     year: options.year, currentQuarter: options.currentQuarter, priorities, officers, actions,
     extraColumns, extra: actionRows.map((r, i) => extraValues.map((get) => get(i, r))),
   };
