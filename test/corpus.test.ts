@@ -10,7 +10,7 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, promises as fs, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { openWorkbookFile } from "../src/adapters/exceljs/xlsxFile";
+import { openPlanFile } from "../src/adapters/xlsx/planFile";
 import { listZipEntries, readZipEntry } from "../src/adapters/exceljs/xlsxPreflight";
 import { Io } from "../src/cli/io";
 import { main } from "../src/cli/main";
@@ -284,7 +284,7 @@ describe("the corpus of bad workbooks", () => {
     if (summary.out === "writes") {
       expectExit(run, 0, "summary --out", kind.budget);
       expect(existsSync(path.join(dir, out))).toBe(true);
-      const opened = await openWorkbookFile(path.join(dir, out));
+      const opened = await openPlanFile(path.join(dir, out));
       expect((await opened.workbook.read()).sheetNames).toContain(SUMMARY_SHEET);
       expect(formulaCount(opened.bytes)).toBeLessThanOrEqual(formulaCount(await fs.readFile(file)));
     } else {

@@ -307,8 +307,6 @@ const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 /** A whole worksheet's range: every column, every row. */
 const WHOLE_SHEET = "A1:XFD1048576";
 
-const TOO_MANY_MERGED = /merged cells cover [\d,]+ cells, more than the 100,000 this tool will open \(the largest is [A-Z]+1:[A-Z]+1048576 on "Action Plan"\)\. Unmerge them\./;
-const TOO_MANY_VALIDATED = /data validation \(drop-down lists\) covers [\d,]+ cells, more than the 1,100,000 this tool will open/;
 const TOO_MANY_ROWS = /sheets have 1,048,\d+ rows \([\d,]+ on "Action Plan"\), more than the 300,000 this tool will open\. Excel keeps rows that were only formatted: delete the empty rows below the data/;
 const DAMAGED = /This workbook file is damaged or incomplete/;
 const STRUCTURE_REFUSAL = /structure errors? to fix first; nothing was written/;
@@ -426,7 +424,7 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
     id: "filtered-table",
     label: 'A filtered table (Status = "On target"), with a faulty action in a row the filter hides',
     told:
-      "Filtered-out actions are still checked (error at I3). Summary in place refuses, saying the filter (which rows it hides) would be lost, and suggests --out.",
+      "Filtered-out actions are still checked (error at I3). Summary writes in place and the filter (which rows it hides) is kept: the table part is copied as it was.",
     build: async () => {
       const bytes = await edited(await planBytes(seedWith({ "1.2": { targetDate: "end of March" } })), {
         excel: (wb) => {
@@ -440,8 +438,8 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
       });
     },
     check: { refused: false, exit: 1, findings: [{ rule: "smart.timely.not-a-date", cell: "I3", message: '"end of March" is not a date' }], exactly: true },
-    // ExcelJS does not keep a table's filter criteria: writing in place would silently drop the filter.
-    summary: { inPlace: "refused", out: "writes", message: /filter/i },
+    // The file host copies the table part byte for byte, filter criteria and all.
+    summary: summaryWrites,
   },
   {
     id: "two-action-tables",
@@ -728,7 +726,7 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
   {
     id: "macros",
     label: "A macro-enabled workbook (xl/vbaProject.bin) saved as .xlsx",
-    told: "The check runs as usual; summary refuses to write in place (the macros would be lost) and says to use --out.",
+    told: "The check runs as usual; summary writes in place and the macros are kept byte for byte.",
     build: async () =>
       rewriteParts(
         await planBytes(),
@@ -742,12 +740,12 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
         [{ name: "xl/vbaProject.bin", data: Buffer.concat([OLE_SIGNATURE, Buffer.alloc(504)]) }],
       ),
     check: { refused: false, exit: 0, findings: [], exactly: true },
-    summary: { inPlace: "refused", out: "writes", message: /This workbook has macros, which would be lost[\s\S]*--out/ },
+    summary: summaryWrites,
   },
   {
     id: "chart",
     label: "A chart on the Action Plan sheet",
-    told: 'The check runs as usual; summary refuses to write in place (charts on sheet "Action Plan" would be lost) and says to use --out.',
+    told: "The check runs as usual; summary writes in place and the chart (its drawing and chart parts) is kept byte for byte.",
     build: async () =>
       rewriteParts(
         await planBytes(),
@@ -766,36 +764,37 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
         ],
       ),
     check: { refused: false, exit: 0, findings: [], exactly: true },
-    summary: { inPlace: "refused", out: "writes", message: /This workbook has charts \(on sheet "Action Plan"\)[\s\S]*--out/ },
+    summary: summaryWrites,
   },
 
-  // --- Refused before reading ----------------------------------------------------------------
+  // --- Declared over whole sheets: refused by ExcelJS, read by the file host ------------------
   {
     id: "huge-validation-range",
     label: "A tiny file whose drop-down list (data validation) is declared over the whole sheet, A1:XFD1048576",
-    told: 'Refused: "This file\'s data validation (drop-down lists) covers 17,179,869,184 cells, more than the 1,100,000 this tool will open (the largest is A1:XFD1048576 on "Action Plan"). Limit it to the rows the plan uses."',
+    told: "Read as usual: a declared range is never expanded into cells, so it costs nothing. No finding; summary writes in place and the drop-down keeps its range.",
     build: async () => rewriteParts(await planBytes(), { [ACTION_SHEET_PART]: (xml) => xml.replace(/(<dataValidation\b[^>]*\bsqref=")[^"]*"/, `$1${WHOLE_SHEET}"`) }),
-    check: { refused: true, message: TOO_MANY_VALIDATED },
-    summary: summaryUnusable(TOO_MANY_VALIDATED),
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
   },
   {
     id: "huge-merge-range",
     label: "A tiny file declaring one merged range over the whole sheet, A1:XFD1048576",
-    told: 'Refused: "This file\'s merged cells cover 17,179,869,184 cells, more than the 100,000 this tool will open (the largest is A1:XFD1048576 on "Action Plan"). Unmerge them."',
+    told: 'Read as Excel shows it, without expanding the range: every cell of the plan takes A1\'s value ("ID"), so check lists structure errors (e.g. "ID ID is used twice") and summary refuses until the sheet is unmerged.',
     build: async () =>
       rewriteParts(await planBytes(), { [ACTION_SHEET_PART]: afterSheetData(`<mergeCells count="1"><mergeCell ref="${WHOLE_SHEET}"/></mergeCells>`) }),
-    check: { refused: true, message: TOO_MANY_MERGED },
-    summary: summaryUnusable(TOO_MANY_MERGED),
+    check: { refused: false, exit: 1, findings: [{ rule: "structure.duplicate-id", severity: "error", cell: "A3", message: "ID ID is used twice" }] },
+    summary: summaryRefusedForStructure,
   },
   {
     id: "merge-two-whole-columns",
     label: "A tiny file declaring a merged range over two whole columns (S1:T1048576: 2,097,152 cells)",
-    told: 'Refused: "This file\'s merged cells cover 2,097,152 cells, more than the 100,000 this tool will open (the largest is S1:T1048576 on "Action Plan"). Unmerge them." (ExcelJS would build every merged cell.)',
+    told: "Read as usual: the merged range is beside the plan and is never expanded into cells. No finding; summary writes in place and the merge is kept.",
     build: async () =>
       rewriteParts(await planBytes(), { [ACTION_SHEET_PART]: afterSheetData('<mergeCells count="1"><mergeCell ref="S1:T1048576"/></mergeCells>') }),
-    check: { refused: true, message: TOO_MANY_MERGED },
-    summary: summaryUnusable(TOO_MANY_MERGED),
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
   },
+  // --- Refused before reading ----------------------------------------------------------------
   {
     id: "zip-bomb",
     label: "A zip bomb: xl/sharedStrings.xml packs 32 MB into 32 KB while its headers declare only a few KB",

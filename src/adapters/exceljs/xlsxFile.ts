@@ -31,15 +31,20 @@ function tablesWithoutHeaderRow(bytes: Buffer, entries: readonly ZipEntry[]): Se
   return names;
 }
 
-/** Reads and guards a workbook file, then loads it: sizes and zip structure are checked before ExcelJS parses anything. */
-export async function openWorkbookFile(file: string, limits: PreflightLimits = DEFAULT_LIMITS): Promise<OpenedWorkbook> {
+/** A workbook file's bytes, after checking it is a file within the size limit (FileProblem, exit 2, if not). */
+export async function readWorkbookBytes(file: string, limits: PreflightLimits = DEFAULT_LIMITS): Promise<Buffer> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat) throw new FileProblem(2, `There is no file at ${file}.`);
   if (!stat.isFile()) throw new FileProblem(2, `${file} is not a file.`);
   if (stat.size > limits.maxFileBytes) {
     throw new FileProblem(2, `${file} is ${(stat.size / 1048576).toFixed(1)} MB, more than the ${limits.maxFileBytes / 1048576} MB limit for a plan workbook.`);
   }
-  const bytes = await fs.readFile(file);
+  return fs.readFile(file);
+}
+
+/** Reads and guards a workbook file, then loads it: sizes and zip structure are checked before ExcelJS parses anything. */
+export async function openWorkbookFile(file: string, limits: PreflightLimits = DEFAULT_LIMITS): Promise<OpenedWorkbook> {
+  const bytes = await readWorkbookBytes(file, limits);
   let entries: ZipEntry[];
   let losses: RoundTripLoss[];
   try {

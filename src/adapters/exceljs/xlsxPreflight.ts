@@ -71,7 +71,7 @@ export const DEFAULT_LIMITS: PreflightLimits = {
   maxValidatedCells: 1_100_000,
 };
 
-type SheetLimits = Pick<PreflightLimits, "maxRows" | "maxCells" | "maxMergedCells" | "maxValidatedCells">;
+export type SheetLimits = Pick<PreflightLimits, "maxRows" | "maxCells" | "maxMergedCells" | "maxValidatedCells">;
 const NO_SHEET_LIMITS: SheetLimits = { maxRows: Infinity, maxCells: Infinity, maxMergedCells: Infinity, maxValidatedCells: Infinity };
 
 export type PreflightCode =
@@ -106,6 +106,12 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed bytes, as the directory records it (a part copied unchanged keeps it). */
+  crc32?: number;
+  /** Last modified, as MS-DOS time and date (the low and high 16 bits). */
+  dosTime?: number;
+  /** The general-purpose bit flags (bit 0: encrypted). */
+  flags?: number;
 }
 
 /** Something in the workbook that an ExcelJS read/write round trip would drop. */
@@ -288,6 +294,8 @@ export function listZipEntries(buffer: Buffer, limits: PreflightLimits = DEFAULT
     }
     const flags = buffer.readUInt16LE(p + 8);
     const method = buffer.readUInt16LE(p + 10);
+    const dosTime = buffer.readUInt32LE(p + 12);
+    const crc32 = buffer.readUInt32LE(p + 16);
     let compressedSize = buffer.readUInt32LE(p + 20);
     let uncompressedSize = buffer.readUInt32LE(p + 24);
     const nameLength = buffer.readUInt16LE(p + 28);
@@ -321,7 +329,7 @@ export function listZipEntries(buffer: Buffer, limits: PreflightLimits = DEFAULT
       throw damaged("it is one piece of a zip archive split across several files");
     }
 
-    const entry: ZipEntry = { name, method, compressedSize, uncompressedSize, localHeaderOffset };
+    const entry: ZipEntry = { name, method, compressedSize, uncompressedSize, localHeaderOffset, crc32, dosTime, flags };
     if (localHeaderOffset >= cd.offset) throw damaged(`the part "${name}" is not where the file says it is`);
     checkLocalHeader(buffer, entry);
     totalUncompressed += uncompressedSize;
@@ -379,6 +387,12 @@ function findExtraField(buffer: Buffer, start: number, end: number, id: number):
     p = dataEnd;
   }
   return undefined;
+}
+
+/** The stored (usually deflated) bytes of one entry, as they are in the file: for copying a part unchanged. */
+export function rawZipEntry(buffer: Buffer, entry: ZipEntry): Buffer {
+  const dataStart = checkLocalHeader(buffer, entry);
+  return buffer.subarray(dataStart, dataStart + entry.compressedSize);
 }
 
 /**
@@ -736,10 +750,11 @@ function decodeXml(text: string): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Everything to do before ExcelJS sees the file: size, zip structure and limits, that it is an Excel
- * workbook, that every part unpacks to exactly its declared size, then what a round trip would lose.
+ * What every host checks before reading any part: the file's size, the zip's structure and limits
+ * ({@link listZipEntries}), and that it is an Excel workbook (with a hint when it is another kind of file).
+ * Nothing is inflated. Returns the entries; throws PreflightError.
  */
-export function preflightXlsx(buffer: Buffer, limits: PreflightLimits = DEFAULT_LIMITS): PreflightResult {
+export function preflightPackage(buffer: Buffer, limits: PreflightLimits = DEFAULT_LIMITS): ZipEntry[] {
   if (buffer.length > limits.maxFileBytes) {
     const [size, limit] = formatBytePair(buffer.length, limits.maxFileBytes);
     throw new PreflightError(
@@ -754,6 +769,15 @@ export function preflightXlsx(buffer: Buffer, limits: PreflightLimits = DEFAULT_
   if (!names.has(CONTENT_TYPES.toLowerCase()) || !names.has(WORKBOOK)) {
     throw new PreflightError("not-a-workbook", `This is a zip file but not an Excel workbook (.xlsx)${otherKind(names)}.`);
   }
+  return entries;
+}
+
+/**
+ * Everything to do before ExcelJS sees the file: size, zip structure and limits, that it is an Excel
+ * workbook, that every part unpacks to exactly its declared size, then what a round trip would lose.
+ */
+export function preflightXlsx(buffer: Buffer, limits: PreflightLimits = DEFAULT_LIMITS): PreflightResult {
+  const entries = preflightPackage(buffer, limits);
 
   // ExcelJS inflates every part without a cap: make sure none is bigger than it claims to be. Worksheets, the
   // big parts, are left to findRoundTripLosses, which inflates each of them once anyway (no second copy in memory).
@@ -801,7 +825,7 @@ function countStartTags(xml: Buffer, name: string): number {
  * Counts what the sheets hold (rows, cells, and the cells merged ranges and data validation cover) and
  * refuses the file past the limits, before ExcelJS builds them one by one. Read from each sheet's XML.
  */
-class SheetSize {
+export class SheetSize {
   private readonly totals = { rows: 0, cells: 0, merged: 0, validated: 0 };
   private readonly biggest = { rows: { sheet: "", count: 0 }, merged: { ref: "", cells: 0, sheet: "" }, validated: { ref: "", cells: 0, sheet: "" } };
 

@@ -1,4 +1,4 @@
-import { openWorkbookFile } from "../../adapters/exceljs/xlsxFile";
+import { openPlanFile } from "../../adapters/xlsx/planFile";
 import { hasErrors } from "../../domain/findings";
 import { checkPlan } from "../../usecases/checkPlan";
 import { asOfOption, oneFile, parseCommand, quarterOption } from "../args";
@@ -27,7 +27,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   }
   const file = oneFile(parsed, CHECK_USAGE);
   const choice = { quarter: quarterOption(parsed.values.quarter, CHECK_USAGE), asOf: asOfOption(parsed.values["as-of"], CHECK_USAGE) };
-  const { workbook } = await withProgress(io, `Reading ${file}`, () => openWorkbookFile(file));
+  const { workbook } = await withProgress(io, `Reading ${file}`, () => openPlanFile(file));
   const check = await checkPlan(workbook, choice);
   if (parsed.values.json) {
     io.out(JSON.stringify(findingsJson(check.findings), null, 2));

@@ -1,7 +1,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../../adapters/exceljs/excelJsWorkbook";
-import { FileProblem, openWorkbookFile, writeFileAtomically } from "../../adapters/exceljs/xlsxFile";
+import { FileProblem, writeFileAtomically } from "../../adapters/exceljs/xlsxFile";
+import { openPlanFile } from "../../adapters/xlsx/planFile";
 import { countBySeverity } from "../../domain/findings";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
 import { checkPlan } from "../../usecases/checkPlan";
@@ -43,7 +44,7 @@ export async function demoCommand(args: readonly string[], io: Io): Promise<numb
   io.out(`1. Wrote the sample plan: ${SAMPLE_PLAN.actions.length} actions across ${SAMPLE_PLAN.priorities.length} priorities (${SAMPLE_PLAN.year}).`);
 
   // The file as written, read once for both the check and the summary.
-  const opened = await openWorkbookFile(file);
+  const opened = await openPlanFile(file);
   const check = await checkPlan(opened.workbook);
   const counts = countBySeverity(check.findings);
   io.out(`2. Checked it: ${findingCounts(check.findings)} (the sample has deliberate faults). The first few:`);

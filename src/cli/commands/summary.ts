@@ -1,5 +1,5 @@
-import { OpenedWorkbook, openWorkbookFile, writeFileAtomically, writeNewFile } from "../../adapters/exceljs/xlsxFile";
-import { describeLosses } from "../../adapters/exceljs/xlsxPreflight";
+import { writeFileAtomically, writeNewFile } from "../../adapters/exceljs/xlsxFile";
+import { OpenedPlan, openPlanFile } from "../../adapters/xlsx/planFile";
 import { PeriodChoice } from "../../domain/period";
 import { buildSummary, SummaryOutcome } from "../../usecases/buildSummary";
 import { asOfOption, oneFile, parseCommand, quarterOption, yearOption } from "../args";
@@ -14,8 +14,10 @@ Rates every action (the RAG and RAG reason columns) and builds the quarter's sum
 Building it again replaces that sheet's contents and nothing else. A sheet of that name
 (in any letter case) that this tool did not make is never replaced: the summary is refused.
 
-Writes FILE in place (atomically), unless the workbook holds something that saving would lose
-(charts, pivot tables, macros, …): then it refuses and says what, and --out writes a new file instead.
+Writes FILE in place (atomically), changing only the RAG and RAG reason cells, the summary sheet and the
+lists of sheets: every other part of the file (charts, pivot tables, slicers, macros, comments, drop-downs,
+sensitivity labels, …) is kept byte for byte. If FILE changed on disk while the summary was being built,
+nothing is written. --out writes the result to a new file instead and leaves FILE as it is.
 
 Options:
   --quarter Qn          the quarter to summarise (default: Plan Settings' current quarter)
@@ -31,7 +33,7 @@ tool's, or FILE cannot be written safely), 2 unusable input.`;
 export interface SummaryRun {
   readonly file: string;
   /** The file already opened (and guarded), when the caller has read it. */
-  readonly opened?: OpenedWorkbook;
+  readonly opened?: OpenedPlan;
   readonly out?: string;
   readonly choice: PeriodChoice;
 }
@@ -39,21 +41,15 @@ export interface SummaryRun {
 /** Open, guard, build and save: shared by `summary` and `demo`. Returns the outcome, or an exit status on refusal. */
 export async function runSummary(run: SummaryRun, io: Io): Promise<{ outcome: SummaryOutcome; exit: number }> {
   const { file, out } = run;
-  const opened = run.opened ?? (await withProgress(io, `Reading ${file}`, () => openWorkbookFile(file)));
-  if (!out && opened.losses.length > 0) {
-    io.err(`csp-plan: ${file} was not changed. ${describeLosses([...opened.losses])}`);
-    io.err(`Use --out NEW.xlsx to write the summary to a new workbook and leave ${file} as it is.`);
-    return { outcome: { done: false, reason: "round-trip losses", findings: [] }, exit: EXIT.refused };
-  }
+  const opened = run.opened ?? (await withProgress(io, `Reading ${file}`, () => openPlanFile(file)));
   const outcome = await withProgress(io, "Building the summary", () => buildSummary(opened.workbook, run.choice));
   if (!outcome.done) {
     io.err(`csp-plan: ${outcome.reason}`);
     io.err(findingLines(outcome.findings).join("\n"));
     return { outcome, exit: EXIT.refused };
   }
-  const bytes = await withProgress(io, "Saving", () => opened.workbook.toBuffer());
+  const bytes = opened.workbook.toBytes();
   if (out) {
-    if (opened.losses.length > 0) io.err(`Note: ${out} will not have everything ${file} has. ${describeLosses([...opened.losses])}`);
     await writeNewFile(out, bytes);
   } else {
     await writeFileAtomically(file, bytes, { expected: opened.bytes });

@@ -1,0 +1,49 @@
+import { a1, columnLetter } from "../../domain/cells";
+import { SheetContent } from "../../domain/layout";
+import { StyleAppender } from "./stylesXml";
+import { escapeXstring } from "./xml";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/**
+ * A sheet of the tool's (a quarter's summary) as worksheet XML: values from A1, formats from `styles`, column
+ * widths. Text is written as inline strings, always as text, never as a formula; numbers as numbers.
+ * The file host cannot draw `content.chart`: files carry the table it is drawn from (as with ExcelJS).
+ */
+export function summarySheetXml(content: SheetContent, styles: StyleAppender): string {
+  const rows: string[] = [];
+  let lastRow = 0;
+  let lastColumn = 0;
+  content.rows.forEach((cells, r) => {
+    const parts: string[] = [];
+    cells.forEach((cell, c) => {
+      if (cell.value === null && !cell.style) return;
+      const s = styles.styleFor(cell.style, cell.value);
+      const style = s ? ` s="${s}"` : "";
+      const reference = a1(r, c);
+      lastColumn = Math.max(lastColumn, c);
+      if (cell.value === null) parts.push(`<c r="${reference}"${style}/>`);
+      else if (typeof cell.value === "number") parts.push(`<c r="${reference}"${style}><v>${cell.value}</v></c>`);
+      else {
+        const space = /^\s|\s$/.test(cell.value) ? ' xml:space="preserve"' : "";
+        parts.push(`<c r="${reference}"${style} t="inlineStr"><is><t${space}>${escapeXstring(cell.value)}</t></is></c>`);
+      }
+    });
+    if (parts.length === 0) return;
+    lastRow = r;
+    rows.push(`<row r="${r + 1}">${parts.join("")}</row>`);
+  });
+  const cols = content.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
+    `<dimension ref="A1:${columnLetter(lastColumn)}${lastRow + 1}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `</worksheet>`
+  );
+}

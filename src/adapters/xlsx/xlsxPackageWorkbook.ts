@@ -1,0 +1,499 @@
+import { CellValue, cellText } from "../../domain/cells";
+import { normaliseHeader } from "../../domain/contract";
+import { SheetContent } from "../../domain/layout";
+import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
+import { areaOf, CellArea, SheetCells } from "../../domain/sheetCells";
+import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { WorkbookConflictError } from "../../port/errors";
+import { idKey, locateIds } from "../../port/keyedRows";
+import { ChangeSet, SheetReader, WorkbookPort } from "../../port/workbookPort";
+import { DEFAULT_LIMITS, PreflightLimits, SheetSize } from "../exceljs/xlsxPreflight";
+import { CONTENT_TYPES, isType, OpcPackage, PartEdit, REL, relsPartOf, relType, WORKSHEET_CONTENT_TYPE } from "./opcPackage";
+import { CellDecoder, CellWrites, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
+import { readStyleBook, StyleAppender, StyleBook } from "./stylesXml";
+import { summarySheetXml } from "./summarySheetXml";
+import { escapeXml, scanXml } from "./xml";
+
+/** A sheet listed in the workbook part. */
+interface SheetEntry {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly relId: string;
+  /** The worksheet part (undefined for a chart sheet or a dangling relationship). */
+  readonly part: string | undefined;
+  readonly state: string;
+}
+
+/** A table as its part describes it; rows and columns zero-based, `bottom` the last data row. */
+interface TablePlace {
+  readonly name: string;
+  readonly sheet: SheetEntry;
+  readonly part: string;
+  readonly headerRow: boolean;
+  readonly top: number;
+  readonly left: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly columnNames: readonly string[];
+}
+
+interface Book {
+  readonly part: string;
+  readonly sheets: readonly SheetEntry[];
+  readonly date1904: boolean;
+}
+
+/** A change this host does not make: creating or reshaping tables is left to the ExcelJS host (init, adopt). */
+export class UnsupportedChangeError extends Error {
+  constructor(kind: string) {
+    super(`The file host does not make "${kind}" changes.`);
+    this.name = "UnsupportedChangeError";
+  }
+}
+
+/**
+ * The workbook port over an .xlsx package, for the command line (issue 12, "A file host that loses
+ * nothing"). Reads only the parts a use-case needs (the workbook, the sheets holding tables, shared strings
+ * and styles, and for adoption the chosen sheet), streaming each through saxes without expanding declared
+ * ranges (validation, merges, conditional formats) into cells. Writes only what the tool owns: the cells it
+ * is asked to write (spliced into the sheet's own XML), its own sheets, formats it adds to the styles part,
+ * and the entries that list sheets (workbook, its relationships, content types). Every other part is copied
+ * byte for byte, so charts, pivot tables, slicers, macros, labels, comments and drop-downs survive.
+ *
+ * Errors: PreflightError for a file past the limits or not a workbook; XmlProblem for a part that is not
+ * XML; WorkbookConflictError when a keyed write finds its action gone or a sheet cannot be replaced;
+ * UnsupportedChangeError for table changes (made by the ExcelJS host).
+ */
+export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
+  /** True once a change set has changed something. */
+  private edited = false;
+  private bookCache: Book | undefined;
+  private tablesCache: TablePlace[] | undefined;
+  private decoderCache: (CellDecoder & StyleBook) | undefined;
+  private styles: StyleAppender | undefined;
+  /** Each table as last read, by name in lower case: keyed writes find their rows in it. */
+  private readonly tableRows = new Map<string, TableSnapshot>();
+
+  private constructor(private pkg: OpcPackage, private readonly limits: PreflightLimits) {
+  }
+
+  /** Counts rows and cells of the sheets one read parses; merged and validated ranges are never expanded here. */
+  private sheetSize(): SheetSize {
+    return new SheetSize({ maxRows: this.limits.maxRows, maxCells: this.limits.maxCells, maxMergedCells: Infinity, maxValidatedCells: Infinity });
+  }
+
+  /** Opens a package: its directory is checked against `limits` now; parts are read when needed. */
+  static open(bytes: Buffer, limits: PreflightLimits = DEFAULT_LIMITS): XlsxPackageWorkbook {
+    const pkg = OpcPackage.open(bytes, limits);
+    const workbook = new XlsxPackageWorkbook(pkg, limits);
+    workbook.book();
+    return workbook;
+  }
+
+  /** True once a change set has changed something. */
+  get changed(): boolean {
+    return this.edited;
+  }
+
+  /** The package as it now is: parts no change set touched byte for byte as they were read. */
+  toBytes(): Buffer {
+    return this.pkg.bytes;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+  // -------------------------------------------------------------------------------------------
+
+  private current(part: string): string | undefined {
+    return this.pkg.text(part);
+  }
+
+  private book(): Book {
+    if (this.bookCache) return this.bookCache;
+    const part = this.pkg.workbookPart();
+    const xml = this.pkg.text(part)!;
+    const targets = new Map(this.pkg.relationships(part).map((r) => [r.id, r]));
+    const sheets: SheetEntry[] = [];
+    let date1904 = false;
+    scanXml(xml, part, {
+      open: (e) => {
+        if (e.name === "workbookPr") date1904 = e.attributes.date1904 === "1" || e.attributes.date1904 === "true";
+        if (e.name !== "sheet" || e.depth !== 2) return;
+        // `r:id`, whatever prefix the workbook binds to the relationships namespace.
+        const relId = Object.entries(e.attributes).find(([key]) => key.endsWith(":id"))?.[1] ?? "";
+        const target = targets.get(relId);
+        const part = target && isType(target, REL.worksheet) && this.pkg.has(target.target) ? this.pkg.nameOf(target.target) : undefined;
+        sheets.push({ name: e.attributes.name ?? "", sheetId: Number(e.attributes.sheetId ?? 0), relId, part, state: e.attributes.state ?? "visible" });
+      },
+    });
+    return (this.bookCache = { part, sheets, date1904 });
+  }
+
+  private decoder(): CellDecoder & StyleBook {
+    if (this.decoderCache) return this.decoderCache;
+    const rels = this.pkg.relationships(this.book().part);
+    const stringsPart = rels.find((r) => isType(r, REL.sharedStrings) && !r.external)?.target;
+    const stylesPart = rels.find((r) => isType(r, REL.styles) && !r.external)?.target;
+    const stringsXml = stringsPart ? this.pkg.text(stringsPart) : undefined;
+    const sharedStrings = stringsXml === undefined ? [] : readSharedStrings(stringsXml, stringsPart!);
+    if (stringsPart) this.pkg.forget(stringsPart);
+    const book = readStyleBook(stylesPart ? this.pkg.text(stylesPart) : undefined, stylesPart ?? "styles");
+    return (this.decoderCache = { ...book, sharedStrings, date1904: this.book().date1904 });
+  }
+
+  private tables(): TablePlace[] {
+    if (this.tablesCache) return this.tablesCache;
+    const tables: TablePlace[] = [];
+    for (const sheet of this.book().sheets) {
+      if (!sheet.part) continue;
+      for (const rel of this.pkg.relationships(sheet.part)) {
+        if (!isType(rel, REL.table) || rel.external || !this.pkg.has(rel.target)) continue;
+        const place = this.readTable(sheet, this.pkg.nameOf(rel.target));
+        if (place) tables.push(place);
+      }
+    }
+    return (this.tablesCache = tables);
+  }
+
+  private readTable(sheet: SheetEntry, part: string): TablePlace | undefined {
+    const xml = this.pkg.text(part)!;
+    let attributes: Record<string, string> | undefined;
+    const columnNames: string[] = [];
+    scanXml(xml, part, {
+      open: (e) => {
+        if (e.depth === 0 && e.name === "table") attributes = { ...e.attributes };
+        else if (e.name === "tableColumn" && e.depth === 2) columnNames.push(e.attributes.name ?? "");
+      },
+    });
+    const area = attributes?.ref ? areaOf(attributes.ref) : undefined;
+    if (!attributes || !area) return undefined;
+    const headerRow = attributes.headerRowCount !== "0";
+    const totals = Number(attributes.totalsRowCount ?? 0) > 0 ? 1 : 0;
+    return {
+      name: attributes.displayName ?? attributes.name ?? "",
+      sheet,
+      part,
+      headerRow,
+      top: headerRow ? area.top : area.top - 1,
+      left: area.left,
+      right: area.right,
+      bottom: area.bottom - totals,
+      columnNames,
+    };
+  }
+
+  /** Scans one sheet's cells inside `areas`, counting its rows and cells against the limits first. */
+  private scanAreas(sheet: SheetEntry, areas: readonly CellArea[], size: SheetSize, onCell: (row: number, column: number, value: CellValue) => void): SheetScan {
+    const part = sheet.part!;
+    const xml = this.current(part) ?? "";
+    size.add(Buffer.from(xml), sheet.name);
+    const inside = (row: number, column: number) => areas.some((a) => row >= a.top && row <= a.bottom && column >= a.left && column <= a.right);
+    const scan = scanSheet(xml, part, this.decoder(), (cell) => onCell(cell.row, cell.column, cell.value), inside);
+    this.pkg.forget(part);
+    return scan;
+  }
+
+  /**
+   * Gives every cell of a merged area inside a table the value of the area's top-left cell, as ExcelJS read
+   * them (a priority merged down over two actions belongs to both). A top-left cell outside the table is
+   * looked up with one more pass over the sheet.
+   */
+  private spreadMerges(sheet: SheetEntry, merges: readonly string[], own: readonly TablePlace[], grids: Map<TablePlace, CellValue[][]>, size: SheetSize): void {
+    const areas = merges.flatMap((m) => areaOf(m) ?? []).filter((a) => own.some((t) => overlaps(a, t)));
+    if (areas.length === 0) return;
+    const masters = new Map<string, CellValue>();
+    const outside: CellArea[] = [];
+    for (const a of areas) {
+      const table = own.find((t) => within(a.top, a.left, t));
+      if (table) masters.set(`${a.top},${a.left}`, grids.get(table)![a.top - table.top][a.left - table.left]);
+      else outside.push({ top: a.top, left: a.left, bottom: a.top, right: a.left });
+    }
+    if (outside.length > 0) this.scanAreas(sheet, outside, size, (row, column, value) => masters.set(`${row},${column}`, value));
+    for (const a of areas) {
+      const value = masters.get(`${a.top},${a.left}`) ?? null;
+      for (const t of own) {
+        const grid = grids.get(t)!;
+        for (let r = Math.max(a.top, t.top); r <= Math.min(a.bottom, t.bottom); r++) {
+          for (let c = Math.max(a.left, t.left); c <= Math.min(a.right, t.right); c++) grid[r - t.top][c - t.left] = value;
+        }
+      }
+    }
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    // The bytes do not change under a file host: one read serves until this host writes.
+    this.snapshot ??= this.readSnapshot();
+    return this.snapshot;
+  }
+
+  private snapshot: WorkbookSnapshot | undefined;
+
+  private readSnapshot(): WorkbookSnapshot {
+    const { sheets } = this.book();
+    const tables = this.tables();
+    const grids = new Map<TablePlace, CellValue[][]>();
+    for (const t of tables) grids.set(t, Array.from({ length: Math.max(0, t.bottom - t.top) + 1 }, () => new Array<CellValue>(t.right - t.left + 1).fill(null)));
+    const headSheets = sheets.filter((s) => s.part && isSummarySheetName(s.name));
+    const heads = new Map(headSheets.map((s) => [s, new Array<CellValue>(HEAD_ROWS).fill(null)]));
+
+    const size = this.sheetSize();
+    for (const sheet of sheets) {
+      const own = tables.filter((t) => t.sheet === sheet);
+      const head = heads.get(sheet);
+      if (own.length === 0 && !head) continue;
+      const areas: CellArea[] = own.map((t) => ({ top: Math.max(0, t.top), left: t.left, bottom: t.bottom, right: t.right }));
+      if (head) areas.push({ top: 0, left: 0, bottom: HEAD_ROWS - 1, right: 0 });
+      const scan = this.scanAreas(sheet, areas, size, (row, column, value) => {
+        if (head && column === 0 && row < HEAD_ROWS) head[row] = value;
+        for (const t of own) if (within(row, column, t)) grids.get(t)![row - t.top][column - t.left] = value;
+      });
+      this.spreadMerges(sheet, scan.merges, own, grids, size);
+    }
+
+    const snapshots: TableSnapshot[] = tables.map((t) => {
+      const grid = grids.get(t)!;
+      const headers = t.headerRow ? grid[0].map((h) => (h === null ? "" : cellText(h))) : t.columnNames.map((n) => n);
+      const rows = grid.slice(1);
+      const snapshot = { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers, rows };
+      return t.headerRow ? snapshot : { ...snapshot, headerRowHidden: true };
+    });
+    this.tableRows.clear();
+    for (const t of snapshots) this.tableRows.set(t.name.toLowerCase(), t);
+    const sheetHeads = headSheets.map((s) => ({ sheet: s.name, cells: heads.get(s)! }));
+    return { sheetNames: sheets.map((s) => s.name), tables: snapshots, sheetHeads };
+  }
+
+  /** The sheet's values from A1, its merged areas (within the values) and its solid fills. */
+  async readSheet(name?: string): Promise<SheetCells> {
+    const sheets = this.book().sheets.filter((s) => s.part);
+    const sheet = name === undefined ? sheets[0] : sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new Error(name === undefined ? "This workbook has no sheets." : `There is no sheet named "${name}".`);
+    const cells: { row: number; column: number; value: CellValue; style: number }[] = [];
+    const part = sheet.part!;
+    const xml = this.current(part) ?? "";
+    this.sheetSize().add(Buffer.from(xml), sheet.name);
+    const scan = scanSheet(xml, part, this.decoder(), (cell) => cells.push(cell));
+    this.pkg.forget(part);
+    const decoder = this.decoder();
+    let rows = 0;
+    let columns = 0;
+    for (const c of cells) {
+      rows = Math.max(rows, c.row + 1);
+      columns = Math.max(columns, c.column + 1);
+    }
+    const values = Array.from({ length: rows }, () => new Array<CellValue>(columns).fill(null));
+    const fills = Array.from({ length: rows }, () => new Array<string | null>(columns).fill(null));
+    let themed = false;
+    for (const c of cells) {
+      values[c.row][c.column] = c.value;
+      const fill = decoder.fillOf(c.style);
+      if (fill === "theme") themed = true;
+      else fills[c.row][c.column] = fill;
+    }
+    // Merged areas clipped to the cells there are: a merge declared over whole columns costs nothing.
+    const merges = scan.merges.flatMap((m) => areaOf(m) ?? []).flatMap((a) => {
+      const clipped = { top: a.top, left: a.left, bottom: Math.min(a.bottom, rows - 1), right: Math.min(a.right, columns - 1) };
+      return clipped.bottom >= clipped.top && clipped.right >= clipped.left ? [clipped] : [];
+    });
+    return { sheet: sheet.name, values, merges, fills, unread: themed ? ["fill colours chosen from the theme palette"] : [] };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writing
+  // -------------------------------------------------------------------------------------------
+
+  async apply(changes: ChangeSet): Promise<void> {
+    if (this.tableRows.size === 0 && changes.some((c) => c.kind === "setColumn" || c.kind === "setCells")) await this.read();
+    // Everything is worked out before anything is kept, so a refusal leaves the package as it was.
+    const writes = new Map<string, Map<number, Map<number, string | null>>>();
+    const write = (part: string, row: number, column: number, value: string | null) => {
+      const rows = writes.get(part) ?? new Map<number, Map<number, string | null>>();
+      writes.set(part, rows);
+      const cells = rows.get(row) ?? new Map<number, string | null>();
+      rows.set(row, cells);
+      cells.set(column, value);
+    };
+    const replacements: { sheet: string; content: SheetContent }[] = [];
+    for (const change of changes) {
+      switch (change.kind) {
+        case "setColumn":
+        case "setCells": {
+          const entries = change.kind === "setColumn" ? change.rows.map((r) => ({ id: r.id, column: change.column, value: r.value })) : change.cells;
+          const { table, place, rows } = this.locate(change.table, change.key, entries.map((e) => e.id));
+          for (const entry of entries) {
+            const index = this.columnIndex(table, entry.column);
+            write(place.sheet.part!, place.top + 1 + rows.get(idKey(entry.id))!, place.left + index, entry.value);
+          }
+          break;
+        }
+        case "setSheetCell": {
+          const sheet = this.book().sheets.find((s) => s.name.toLowerCase() === change.sheet.toLowerCase());
+          if (!sheet?.part) throw new Error(`No sheet named "${change.sheet}".`);
+          write(sheet.part, change.row, change.column, change.value);
+          break;
+        }
+        case "replaceSheet":
+          replacements.push({ sheet: change.sheet, content: change.content });
+          break;
+        default:
+          throw new UnsupportedChangeError(change.kind);
+      }
+    }
+
+    const edits = new Map<string, PartEdit>();
+    let dropCalcChain = false;
+    for (const [part, rows] of writes) {
+      try {
+        const result = writeSheetCells(this.current(part)!, part, rows as CellWrites);
+        edits.set(part, result.xml);
+        dropCalcChain ||= result.formulasReplaced;
+      } catch (error) {
+        if (error instanceof SharedFormulaProblem) throw new WorkbookConflictError(`${error.message} Nothing was written.`);
+        throw error;
+      }
+    }
+    for (const r of replacements) this.replaceSheet(r.sheet, r.content, edits);
+    if (dropCalcChain) this.dropCalcChain(edits);
+    if (this.styles?.changed) edits.set(this.stylesPart()!, this.styles.toXml());
+    if (edits.size === 0) return;
+    // The package is saved and opened again, so a later read or change set sees this one (the parts it did
+    // not touch are still their original bytes: saving copies them as stored).
+    const saved = this.pkg.save(edits);
+    // What this host wrote is not held to the limits for what users send (a summary packs down far).
+    const unlimited = { ...this.limits, maxFileBytes: Infinity, maxUncompressedBytes: Infinity, maxPartBytes: Infinity, maxCompressionRatio: Infinity };
+    this.pkg = OpcPackage.open(Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength), unlimited);
+    this.edited = true;
+    this.bookCache = undefined;
+    this.tablesCache = undefined;
+    this.decoderCache = undefined;
+    this.styles = undefined;
+    this.snapshot = undefined;
+    this.tableRows.clear();
+  }
+
+  private locate(tableName: string, key: string, ids: readonly string[]): { table: TableSnapshot; place: TablePlace; rows: Map<string, number> } {
+    const table = this.tableRows.get(tableName.toLowerCase());
+    const place = this.tables().find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+    if (!table || !place) throw new Error(`No table named ${tableName}.`);
+    const keyIndex = this.columnIndex(table, key);
+    return { table, place, rows: locateIds(table.name, table.rows.map((r) => cellText(r[keyIndex])), ids) };
+  }
+
+  private columnIndex(table: TableSnapshot, column: string): number {
+    const index = table.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
+    if (index < 0) throw new Error(`The ${table.name} table has no "${column}" column.`);
+    return index;
+  }
+
+  private stylesPart(): string | undefined {
+    const target = this.pkg.relationships(this.book().part).find((r) => isType(r, REL.styles) && !r.external)?.target;
+    return target && this.pkg.has(target) ? this.pkg.nameOf(target) : undefined;
+  }
+
+  private styleAppender(): StyleAppender {
+    if (this.styles) return this.styles;
+    const part = this.stylesPart();
+    if (!part) throw new Error("This workbook has no styles part, so the tool's sheet cannot be formatted. Open it in Excel and save it again.");
+    return (this.styles = new StyleAppender(this.pkg.text(part)!, part));
+  }
+
+  /** Replaces a sheet's part (keeping its place among the tabs), or adds the sheet after the others. */
+  private replaceSheet(name: string, content: SheetContent, edits: Map<string, PartEdit>): void {
+    const book = this.book();
+    const existing = book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (existing?.state === "veryHidden") {
+      throw new WorkbookConflictError(
+        `The sheet "${existing.name}" is very hidden (set by a macro or the VBA editor), so it cannot be replaced from here. Nothing was written: make it visible again in Excel (VBA editor → its Visible property → xlSheetVisible), or rename it, then try again.`,
+      );
+    }
+    const xml = summarySheetXml(content, this.styleAppender());
+    if (existing?.part) {
+      edits.set(existing.part, xml);
+      // The sheet's own relationships went with its old contents (a chart the add-in drew): drop them.
+      const rels = relsPartOf(existing.part);
+      if (this.pkg.has(rels)) edits.set(this.pkg.nameOf(rels), null);
+      return;
+    }
+    this.addSheet(existing?.name ?? name, xml, edits);
+  }
+
+  private addSheet(name: string, xml: string, edits: Map<string, PartEdit>): void {
+    const book = this.book();
+    const taken = new Set([...this.pkg.partNames(), ...edits.keys()].map((p) => p.toLowerCase()));
+    let n = book.sheets.length + 1;
+    while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    edits.set(part, xml);
+
+    const relsPart = relsPartOf(book.part);
+    const relsXml = edits.get(relsPart) as string | undefined ?? this.current(relsPart);
+    if (relsXml === undefined) throw new Error(`${book.part} has no relationships part.`);
+    const ids = new Set(this.pkg.relationships(book.part).map((r) => r.id));
+    let id = n;
+    while (ids.has(`rId${id}`) || relsXml.includes(`Id="rId${id}"`)) id++;
+    const relId = `rId${id}`;
+    const folder = book.part.slice(0, book.part.lastIndexOf("/") + 1);
+    const target = part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
+    edits.set(relsPart, insertBeforeClose(relsXml, "Relationships", `<Relationship Id="${relId}" Type="${relType(REL.worksheet)}" Target="${target}"/>`));
+
+    const workbookXml = edits.get(book.part) as string | undefined ?? this.current(book.part)!;
+    const sheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId)) + 1;
+    // The relationships namespace declared on the element itself, whatever prefixes the workbook uses.
+    const sheet = `<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
+    edits.set(book.part, insertBeforeClose(workbookXml, "sheets", sheet));
+
+    const types = edits.get(CONTENT_TYPES) as string | undefined ?? this.current(CONTENT_TYPES)!;
+    edits.set(this.pkg.nameOf(CONTENT_TYPES), insertBeforeClose(types, "Types", `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`));
+  }
+
+  /**
+   * Removes the calculation chain: it lists formula cells, and one the tool replaced with a value would make
+   * Excel report the file as damaged. Excel rebuilds the chain when it next calculates (ECMA-376 Part 1, §18.6).
+   */
+  private dropCalcChain(edits: Map<string, PartEdit>): void {
+    const book = this.book();
+    const rel = this.pkg.relationships(book.part).find((r) => isType(r, REL.calcChain) && !r.external);
+    if (!rel) return;
+    edits.set(this.pkg.nameOf(rel.target), null);
+    const relsPart = relsPartOf(book.part);
+    const relsXml = edits.get(relsPart) as string | undefined ?? this.current(relsPart)!;
+    edits.set(relsPart, removeElements(relsXml, relsPart, (e) => e.name === "Relationship" && e.attributes.Id === rel.id));
+    const types = edits.get(CONTENT_TYPES) as string | undefined ?? this.current(CONTENT_TYPES)!;
+    edits.set(this.pkg.nameOf(CONTENT_TYPES), removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && e.attributes.PartName?.toLowerCase() === `/${rel.target.toLowerCase()}`));
+  }
+}
+
+/** True when the cell is in the table's rows (header included) and columns. */
+function within(row: number, column: number, t: TablePlace): boolean {
+  return row >= t.top && row <= t.bottom && column >= t.left && column <= t.right;
+}
+
+function overlaps(a: CellArea, t: TablePlace): boolean {
+  return a.top <= t.bottom && a.bottom >= t.top && a.left <= t.right && a.right >= t.left;
+}
+
+/** Inserts text before the end tag of the (first) element with this local name; a self-closing one is opened. */
+function insertBeforeClose(xml: string, name: string, text: string): string {
+  let close: { start: number; end: number; selfClosing: boolean; openEnd: number; qname: string } | undefined;
+  scanXml(xml, name, {
+    close: (e) => {
+      if (!close && e.name === name) close = e;
+    },
+  });
+  if (!close) throw new Error(`No <${name}> element to add to.`);
+  if (close.selfClosing) {
+    const open = xml.slice(close.start, close.end).replace(/\s*\/>$/, ">");
+    return xml.slice(0, close.start) + open + text + `</${close.qname}>` + xml.slice(close.end);
+  }
+  const at = xml.lastIndexOf("<", close.end - 1);
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** Removes the elements the test picks (with their content). */
+function removeElements(xml: string, part: string, pick: (e: { name: string; attributes: Readonly<Record<string, string>> }) => boolean): string {
+  const spans: { start: number; end: number }[] = [];
+  scanXml(xml, part, { close: (e) => pick(e) && spans.push({ start: e.start, end: e.end }) });
+  let out = xml;
+  for (const span of spans.reverse()) out = out.slice(0, span.start) + out.slice(span.end);
+  return out;
+}
