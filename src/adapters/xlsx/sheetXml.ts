@@ -179,19 +179,39 @@ export class SharedFormulaProblem extends Error {
   }
 }
 
-interface CellPlace {
-  column: number;
+/** One change to the sheet's text: replace `start`..`end` (equal for an insertion) with `text`. */
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Orders insertions at the same place (by column). */
+  readonly order: number;
+}
+
+/** A written cell that is already in the sheet. */
+interface FoundCell {
   start: number;
   end: number;
-  element: XmlElement;
+  style: string | undefined;
   formula?: { t?: string; ref?: string };
 }
 
-interface RowPlace {
-  row: number;
-  element: XmlElement;
+/** What a write needs to know of one row it writes to, gathered in one pass. */
+interface RowPlan {
+  readonly row: number;
+  /** The row element's offsets in the sheet: its `<`, after its start tag, after its end. */
+  readonly start: number;
+  readonly openEnd: number;
   end: number;
-  cells: CellPlace[];
+  readonly selfClosing: boolean;
+  readonly qname: string;
+  readonly spans: string | undefined;
+  /** Written columns already there. */
+  readonly found: Map<number, FoundCell>;
+  /** Written columns not there yet, with where each goes (before the first cell to its right). */
+  readonly insertAt: Map<number, number>;
+  /** Start tags (offsets in the sheet) of the row's cells that omit `r`, with the column each stands for. */
+  readonly implicit: { start: number; openEnd: number; column: number }[];
 }
 
 /** The text of one written cell, keeping its format (`s`) and nothing else of what it held. */
@@ -202,13 +222,6 @@ function cellXml(p: string, reference: string, style: string | undefined, value:
   return `<${p}c r="${reference}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXstring(value)}</${p}t></${p}is></${p}c>`;
 }
 
-/** A start tag with `r` set (added where a writer left it out, so later cells keep their places). */
-function withReference(xml: string, element: XmlElement, reference: string): string {
-  const tag = xml.slice(element.start, element.openEnd);
-  if (element.attributes.r !== undefined) return tag;
-  return tag.replace(/^<([\w:.-]+)/, `<$1 r="${reference}"`);
-}
-
 /** The zero-based area of a formula's `ref` range (`B2:B40`), or undefined. */
 function rangeCells(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
   const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref);
@@ -217,101 +230,121 @@ function rangeCells(ref: string): { top: number; left: number; bottom: number; r
   return { top, left, bottom: match[4] ? Number(match[4]) - 1 : top, right: match[3] ? columnIndex(match[3]) : left };
 }
 
+/** Finds the rows written to, and in them the written cells or where they go, in one saxes pass. */
+function planRows(text: string, part: string, writes: CellWrites): Map<number, RowPlan> {
+  const plans = new Map<number, RowPlan>();
+  let inSheetData = false;
+  let rowNumber = -1;
+  let column = -1;
+  let plan: RowPlan | undefined;
+  let rowElement: XmlElement | undefined;
+  let pending: number[] = [];
+  let cell: FoundCell | undefined;
+  scanXml(text, part, {
+    open(e) {
+      if (e.name === "sheetData") inSheetData = e.depth === 1;
+      else if (inSheetData && e.name === "row" && e.depth === 2) {
+        rowNumber = e.attributes.r !== undefined ? Number(e.attributes.r) - 1 : rowNumber + 1;
+        column = -1;
+        const columns = writes.get(rowNumber);
+        rowElement = columns ? e : undefined;
+        plan = columns
+          ? { row: rowNumber, start: e.start, openEnd: e.openEnd, end: -1, selfClosing: e.selfClosing, qname: e.qname, spans: e.attributes.spans, found: new Map(), insertAt: new Map(), implicit: [] }
+          : undefined;
+        pending = columns ? [...columns.keys()].sort((x, y) => x - y) : [];
+      } else if (plan && e.name === "c" && e.depth === rowElement!.depth + 1) {
+        column = (e.attributes.r === undefined ? undefined : columnOf(e.attributes.r)) ?? column + 1;
+        if (e.attributes.r === undefined) plan.implicit.push({ start: e.start, openEnd: e.openEnd, column });
+        while (pending.length > 0 && pending[0] <= column) {
+          const target = pending.shift()!;
+          if (target < column) plan.insertAt.set(target, e.start);
+        }
+        cell = writes.get(plan.row)!.has(column) ? { start: e.start, end: -1, style: e.attributes.s } : undefined;
+        if (cell) plan.found.set(column, cell);
+      } else if (cell && e.name === "f") cell.formula = { t: e.attributes.t, ref: e.attributes.ref };
+    },
+    close(e) {
+      if (e.name === "sheetData") inSheetData = false;
+      else if (cell && e.name === "c") {
+        cell.end = e.end;
+        cell = undefined;
+      } else if (plan && e === rowElement) {
+        plan.end = e.end;
+        // Columns right of every cell go before the end tag.
+        const closeAt = e.selfClosing ? e.start : text.lastIndexOf("<", e.end - 1);
+        for (const target of pending) plan.insertAt.set(target, closeAt);
+        plans.set(plan.row, plan);
+        plan = undefined;
+      }
+    },
+  });
+  return plans;
+}
+
+/** The edits that add a row's missing written cells, keeping every other cell in its column. */
+function insertions(xml: string, plan: RowPlan, values: ReadonlyMap<number, string | null>): Edit[] {
+  const p = prefixOf(plan.qname);
+  const inserts = [...plan.insertAt].sort((x, y) => x[0] - y[0]);
+  const cell = (column: number) => cellXml(p, a1(plan.row, column), undefined, values.get(column)!);
+  let tag = xml.slice(plan.start, plan.openEnd);
+  // `spans` is only a hint, so it goes when a cell is added outside it.
+  const spans = /^(\d+):(\d+)$/.exec(plan.spans ?? "");
+  if (spans && inserts.some(([c]) => c + 1 < Number(spans[1]) || c + 1 > Number(spans[2]))) tag = tag.replace(/\sspans="[^"]*"/, "");
+  if (plan.selfClosing) {
+    return [{ start: plan.start, end: plan.end, text: `${tag.replace(/\s*\/>$/, ">")}${inserts.map(([c]) => cell(c)).join("")}</${plan.qname}>`, order: -1 }];
+  }
+  const edits: Edit[] = inserts.map(([c, at]) => ({ start: at, end: at, text: cell(c), order: c }));
+  if (tag !== xml.slice(plan.start, plan.openEnd)) edits.push({ start: plan.start, end: plan.openEnd, text: tag, order: -1 });
+  // Cells that omit `r` would move right past an inserted one: give them theirs.
+  for (const { start, openEnd, column } of plan.implicit) {
+    if (values.has(column)) continue;
+    edits.push({ start, end: openEnd, text: xml.slice(start, openEnd).replace(/^<([\w:.-]+)/, `<$1 r="${a1(plan.row, column)}"`), order: column });
+  }
+  return edits;
+}
+
 /**
- * Writes text into cells of a worksheet's XML, changing only those cells' elements (and adding `r` to the
- * start tags of the rows and cells they sit among, where a writer left it out). Rows written to must exist
- * (the tool writes to rows it found by an action's ID). Text is written as an inline string, so the shared
- * strings part is left as it is. `formulasReplaced` tells the caller to drop the calculation chain, which
- * would otherwise list cells that no longer hold a formula (Excel then reports the file as damaged).
+ * Writes text into cells of a worksheet's XML, changing only those cells' elements: a cell that is there is
+ * replaced, one that is not is inserted in column order. Rows written to must exist (the tool writes to rows
+ * it found by an action's ID). Where a row's cells omit `r` and a cell is inserted among them, they are
+ * given `r`, so each keeps its place. Text is written as an inline string, so the shared strings part is
+ * left as it is. `formulasReplaced` tells the caller to drop the calculation chain, which would otherwise
+ * list cells that no longer hold a formula (Excel then reports the file as damaged).
  *
  * @throws SharedFormulaProblem when a cell written to holds a shared or array formula that cells not written to depend on.
  */
 export function writeSheetCells(xml: string, part: string, writes: CellWrites): { xml: string; formulasReplaced: boolean } {
-  const rows = new Map<number, RowPlace>();
-  let current: RowPlace | undefined;
-  let cellCursor: CellPlace | undefined;
-  let inSheetData = false;
-  let rowNumber = -1;
-  let column = -1;
-  scanXml(xml, part, {
-    open(e) {
-      if (e.name === "sheetData") inSheetData = e.depth === 1;
-      else if (inSheetData && e.name === "row") {
-        rowNumber = e.attributes.r !== undefined ? Number(e.attributes.r) - 1 : rowNumber + 1;
-        column = -1;
-        current = writes.has(rowNumber) ? { row: rowNumber, element: e, end: -1, cells: [] } : undefined;
-      } else if (inSheetData && e.name === "c") {
-        column = (e.attributes.r === undefined ? undefined : columnOf(e.attributes.r)) ?? column + 1;
-        cellCursor = current ? { column, start: e.start, end: -1, element: e } : undefined;
-      } else if (cellCursor && e.name === "f") cellCursor.formula = { t: e.attributes.t, ref: e.attributes.ref };
-    },
-    close(e) {
-      if (e.name === "sheetData") inSheetData = false;
-      else if (e.name === "c" && cellCursor && current) {
-        cellCursor.end = e.end;
-        current.cells.push(cellCursor);
-        cellCursor = undefined;
-      } else if (e.name === "row" && current) {
-        current.end = e.end;
-        rows.set(current.row, current);
-        current = undefined;
-      }
-    },
-  });
-
-  const written = (row: number, col: number) => writes.get(row)?.has(col) ?? false;
-  const missing = [...writes.keys()].filter((r) => !rows.has(r));
+  const plans = planRows(xml, part, writes);
+  const missing = [...writes.keys()].filter((r) => !plans.has(r));
   if (missing.length > 0) throw new Error(`${part} has no row ${missing[0] + 1} to write to.`);
 
+  const written = (row: number, col: number) => writes.get(row)?.has(col) ?? false;
   let formulasReplaced = false;
-  const pieces: string[] = [];
-  let at = 0;
-  for (const place of [...rows.values()].sort((a, b) => a.element.start - b.element.start)) {
-    const values = writes.get(place.row)!;
-    pieces.push(xml.slice(at, place.element.start));
-    // The row's start tag, with `r`; `spans` is only a hint, so it goes when a cell is added outside it.
-    let rowTag = withReference(xml, place.element, String(place.row + 1));
-    const spans = /^(\d+):(\d+)$/.exec(place.element.attributes.spans ?? "");
-    if (spans && [...values.keys()].some((c) => c + 1 < Number(spans[1]) || c + 1 > Number(spans[2]))) rowTag = rowTag.replace(/\sspans="[^"]*"/, "");
-    if (place.element.selfClosing) rowTag = rowTag.replace(/\s*\/>$/, ">");
-    pieces.push(rowTag);
-
-    const existing = new Map(place.cells.map((c) => [c.column, c]));
-    const columns = [...new Set([...place.cells.map((c) => c.column), ...values.keys()])].sort((a, b) => a - b);
-    let inner = place.element.openEnd;
-    for (const col of columns) {
-      const cell = existing.get(col);
-      const reference = a1(place.row, col);
-      if (cell) {
-        // Anything between cells (whitespace) stays.
-        pieces.push(xml.slice(inner, cell.start));
-        inner = cell.end;
-      }
-      if (!values.has(col)) {
-        pieces.push(cell ? withReference(xml, cell.element, reference) + xml.slice(cell.element.openEnd, cell.end) : "");
-        continue;
-      }
-      if (cell?.formula) {
+  const edits: Edit[] = [];
+  for (const plan of plans.values()) {
+    const values = writes.get(plan.row)!;
+    const p = prefixOf(plan.qname);
+    for (const [col, cell] of plan.found) {
+      const reference = a1(plan.row, col);
+      if (cell.formula) {
         const range = cell.formula.ref ? rangeCells(cell.formula.ref) : undefined;
         if (range && (cell.formula.t === "shared" || cell.formula.t === "array" || cell.formula.t === "dataTable")) {
           for (let r = range.top; r <= range.bottom; r++) {
-            for (let c = range.left; c <= range.right; c++) {
-              if (!written(r, c)) throw new SharedFormulaProblem(reference, cell.formula.ref!);
-            }
+            for (let c = range.left; c <= range.right; c++) if (!written(r, c)) throw new SharedFormulaProblem(reference, cell.formula.ref!);
           }
         }
         formulasReplaced = true;
       }
-      // In the namespace prefix the sheet's own rows use (most writers use none; some use `x:`).
-      pieces.push(cellXml(prefixOf(place.element.qname), reference, cell?.element.attributes.s, values.get(col)!));
+      edits.push({ start: cell.start, end: cell.end, text: cellXml(p, reference, cell.style, values.get(col)!), order: col });
     }
-    if (place.element.selfClosing) {
-      pieces.push(`</${place.element.qname}>`);
-    } else {
-      // The rest of the row after its last cell (whitespace, extensions), then its end tag.
-      pieces.push(xml.slice(inner, place.end));
-    }
-    at = place.end;
+    if (plan.insertAt.size > 0) edits.push(...insertions(xml, plan, values));
+  }
+  edits.sort((x, y) => x.start - y.start || (x.end - x.start) - (y.end - y.start) || x.order - y.order);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    pieces.push(xml.slice(at, edit.start), edit.text);
+    at = edit.end;
   }
   pieces.push(xml.slice(at));
   return { xml: pieces.join(""), formulasReplaced };

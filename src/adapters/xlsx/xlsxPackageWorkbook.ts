@@ -320,8 +320,10 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
         case "setCells": {
           const entries = change.kind === "setColumn" ? change.rows.map((r) => ({ id: r.id, column: change.column, value: r.value })) : change.cells;
           const { table, place, rows } = this.locate(change.table, change.key, entries.map((e) => e.id));
+          const indexes = new Map<string, number>();
           for (const entry of entries) {
-            const index = this.columnIndex(table, entry.column);
+            const index = indexes.get(entry.column) ?? this.columnIndex(table, entry.column);
+            indexes.set(entry.column, index);
             write(place.sheet.part!, place.top + 1 + rows.get(idKey(entry.id))!, place.left + index, entry.value);
           }
           break;

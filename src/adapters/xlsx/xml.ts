@@ -21,12 +21,12 @@ export interface XmlElement {
   /** Offset just after its start tag's `>`. */
   readonly openEnd: number;
   readonly selfClosing: boolean;
+  /** Offset just after its end tag (or after `/>`): -1 until it closes. */
+  end: number;
 }
 
-/** An element when it closes: `end` is the offset just after its end tag (or after `/>`). */
-export interface ClosedXmlElement extends XmlElement {
-  readonly end: number;
-}
+/** An element when it closes (the same object the open call had, its `end` now set). */
+export type ClosedXmlElement = XmlElement;
 
 export interface XmlVisitor {
   open?(element: XmlElement): void;
@@ -75,13 +75,16 @@ export function scanXml(xml: string, part: string, visitor: XmlVisitor): void {
       start,
       openEnd: parser.position,
       selfClosing: tag.isSelfClosing,
+      end: -1,
     };
     stack.push(element);
     visitor.open?.(element);
   });
   parser.on("closetag", () => {
+    // The same object, not a copy: a big sheet has a million elements, and copies cost more than the parse.
     const element = stack.pop()!;
-    visitor.close?.({ ...element, end: parser.position });
+    element.end = parser.position;
+    visitor.close?.(element);
   });
   if (visitor.text) {
     const text = visitor.text;
