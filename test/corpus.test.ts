@@ -2,7 +2,9 @@
  * The corpus of bad workbooks (test/corpus/kinds.ts), end to end through the built command line: for each
  * kind, `check --json` in a real process with a 512 MB heap and a time limit must give the expected refusal or
  * findings without a stack trace; `summary` must refuse or write as expected; and the file's bytes must be
- * unchanged unless a write in place was asked for and allowed (never here: summaries go to --out).
+ * unchanged unless a write in place was asked for and allowed. Where summary in place is allowed, a copy of the
+ * file is summarised in place and compared part by part with the original: only the parts the tool owns may
+ * change (test/support/packageDiff.ts).
  *
  * Needs the command line built into lib/ (`npm run build:cli`; `npm test` builds first).
  */
@@ -16,7 +18,8 @@ import { Io } from "../src/cli/io";
 import { main } from "../src/cli/main";
 import { Finding } from "../src/domain/findings";
 import { CORPUS_KINDS, CorpusKind, ExpectedFinding, planBytes } from "./corpus/kinds";
-import { corpusTable, generateCorpus } from "./corpus/generate";
+import { corpusFileName, corpusTable, generateCorpus } from "./corpus/generate";
+import { actionSheetPart, lostLinks, outsideSheetData, partBytes, sheetNames, unownedChanges, validationRanges } from "./support/packageDiff";
 import { makeTempDir, removeTempDir } from "./support/tempDir";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -67,6 +70,16 @@ const ISSUE_ITEMS: Record<string, string[]> = {
   "a workbook with a chart": ["chart"],
 };
 
+/** Issue 12 (summary in place keeps what it does not own, byte for byte): each item, and the kinds that cover it. */
+const ISSUE_12_ITEMS: Record<string, string[]> = {
+  "a pivot table": ["pivot-table"],
+  "a slicer": ["slicer"],
+  "macros in an .xlsm": ["xlsm-macros"],
+  "a sensitivity label": ["sensitivity-label"],
+  "whole-column drop-downs": ["whole-column-dropdowns"],
+  "a chart on a dashboard sheet": ["dashboard-chart"],
+};
+
 // ---------------------------------------------------------------------------------------------
 // The corpus, generated once into a temporary folder (tests run concurrently, so no per-test hooks)
 // ---------------------------------------------------------------------------------------------
@@ -87,12 +100,12 @@ afterAll(() => {
   if (workDir) removeTempDir(workDir);
 });
 
-/** A fresh folder for one kind, holding a copy of its file. */
-async function copyOf(kind: CorpusKind): Promise<{ dir: string; file: string }> {
+/** A fresh folder for one kind and one test (`run`), holding a copy of its file. */
+async function copyOf(kind: CorpusKind, run = "checked"): Promise<{ dir: string; file: string }> {
   const source = (await corpus()).get(kind.id)!;
-  const dir = path.join(workDir!, "runs", kind.id);
+  const dir = path.join(workDir!, "runs", kind.id, run);
   await fs.mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${kind.id}.xlsx`);
+  const file = path.join(dir, corpusFileName(kind));
   await fs.copyFile(source, file);
   return { dir, file };
 }
@@ -217,6 +230,13 @@ describe("the corpus of bad workbooks", () => {
     }
   });
 
+  it("covers every item of issue 12, each a kind whose summary in place must write", () => {
+    const byId = new Map(CORPUS_KINDS.map((k) => [k.id, k]));
+    for (const [item, kinds] of Object.entries(ISSUE_12_ITEMS)) {
+      for (const id of kinds) expect({ item, id, inPlace: byId.get(id)?.summary.inPlace }).toEqual({ item, id, inPlace: "writes" });
+    }
+  });
+
   it("is generated, not committed: no workbook files in test/corpus, and every kind builds to the same bytes twice", async () => {
     const committed = readdirSync(path.join(__dirname, "corpus")).filter((name) => /\.(xlsx|xlsm|xlsb|xls|zip|bin)$/i.test(name));
     expect(committed).toEqual([]);
@@ -279,7 +299,7 @@ describe("the corpus of bad workbooks", () => {
     }
 
     // summary --out: a new file when allowed, nothing when refused; the original unchanged either way.
-    const out = "summary-out.xlsx";
+    const out = corpusFileName(kind, "summary-out");
     const run = await spawnCli(["summary", name, "--out", out], dir);
     if (summary.out === "writes") {
       expectExit(run, 0, "summary --out", kind.budget);
@@ -294,6 +314,37 @@ describe("the corpus of bad workbooks", () => {
     }
     expect(await sha256(file)).toBe(before);
   });
+});
+
+const WRITES_IN_PLACE = CORPUS_KINDS.filter((kind) => kind.summary.inPlace === "writes");
+
+describe("summary in place", () => {
+  test.concurrent.each(WRITES_IN_PLACE.map((kind) => [kind.id, kind] as const))(
+    "%s: adds the summary sheet and keeps every part the tool does not own byte for byte",
+    async (_id, kind) => {
+      const { dir, file } = await copyOf(kind, "in-place");
+      const name = path.basename(file);
+      const before = await fs.readFile(file);
+
+      const run = await spawnCli(["summary", name], dir);
+      expectExit(run, 0, "summary in place", kind.budget);
+      expect(strayFiles(dir, [name])).toEqual([]);
+      const after = await fs.readFile(file);
+      expect(sheetNames(after)).toContain(SUMMARY_SHEET);
+
+      // Every part but those the tool owns is still there, byte for byte (new parts, such as the summary sheet, may
+      // appear), and the parts it owns still lead to them: relationships, content types, defined names.
+      expect(unownedChanges(before, after)).toEqual([]);
+      expect(lostLinks(before, after)).toEqual([]);
+
+      // The action sheet: only its cells may change, so drop-downs, conditional formats and extensions are kept.
+      const part = actionSheetPart(before)!;
+      expect(actionSheetPart(after)).toBe(part);
+      const [sheetBefore, sheetAfter] = [partBytes(before, part), partBytes(after, part)];
+      expect(validationRanges(sheetAfter)).toEqual(validationRanges(sheetBefore));
+      expect(outsideSheetData(sheetAfter)).toBe(outsideSheetData(sheetBefore));
+    },
+  );
 });
 
 describe("the README", () => {

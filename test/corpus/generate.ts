@@ -1,7 +1,7 @@
 /**
- * Writes the corpus of bad workbooks (test/corpus/kinds.ts) to a folder, one `<id>.xlsx` per kind, plus a
- * `README.md` listing each kind and what the user is told. Nothing here is committed as a binary: the files
- * are built by code each time, the same bytes every time.
+ * Writes the corpus of bad workbooks (test/corpus/kinds.ts) to a folder, one `<id>.xlsx` per kind (`.xlsm` for
+ * a macro-enabled one), plus a `README.md` listing each kind and what the user is told. Nothing here is
+ * committed as a binary: the files are built by code each time, the same bytes every time.
  *
  * From the command line (no ts-node needed; `build/` is git-ignored):
  *
@@ -22,13 +22,18 @@ export interface GeneratedFile {
   readonly bytes: number;
 }
 
-/** Builds every kind and writes it to `dir` as `<id>.xlsx`; returns the files in the corpus's order. */
+/** A kind's file name: `<id>.xlsx`, or `<id>.xlsm` for a macro-enabled workbook (Excel refuses one named .xlsx). */
+export function corpusFileName(kind: CorpusKind, stem: string = kind.id): string {
+  return `${stem}.${kind.extension ?? "xlsx"}`;
+}
+
+/** Builds every kind and writes it to `dir` as {@link corpusFileName}; returns the files in the corpus's order. */
 export async function generateCorpus(dir: string = DEFAULT_CORPUS_DIR, kinds: readonly CorpusKind[] = CORPUS_KINDS): Promise<GeneratedFile[]> {
   await fs.mkdir(dir, { recursive: true });
   const written: GeneratedFile[] = [];
   for (const kind of kinds) {
     const data = await kind.build();
-    const file = path.join(dir, `${kind.id}.xlsx`);
+    const file = path.join(dir, corpusFileName(kind));
     await fs.writeFile(file, data);
     written.push({ kind, file, bytes: data.length });
   }

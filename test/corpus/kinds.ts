@@ -11,14 +11,41 @@ import type ExcelJS from "exceljs";
 import { constants as zlibConstants, deflateRawSync } from "node:zlib";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/excelJsWorkbook";
 import { listZipEntries, readZipEntry } from "../../src/adapters/exceljs/xlsxPreflight";
-import { ACTION_COLUMNS, ACTION_PLAN, PLAN_SETTINGS, PRIORITIES, SETTINGS } from "../../src/domain/contract";
+import { columnLetter } from "../../src/domain/cells";
+import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn, PLAN_SETTINGS, PRIORITIES, SETTINGS } from "../../src/domain/contract";
 import { TableSpec } from "../../src/domain/layout";
 import { planTables } from "../../src/domain/planLayout";
 import { PlanSeed, SeedAction } from "../../src/domain/planSeed";
+import { RAG_RATINGS, RagRating } from "../../src/domain/rag";
+import { RAG_COLOURS } from "../../src/domain/ragColours";
 import { Change } from "../../src/port/workbookPort";
 import { setUpPlan } from "../../src/usecases/setUpPlan";
 import { BASE_SEED, CLEAN_ACTION } from "../support/planFixture";
 import { crc32, crc32Combine, writeZip, ZipWriterEntry } from "../support/zipWriter";
+import {
+  chartDrawingXml,
+  CONTENT_TYPE,
+  escapeXml,
+  labelCustomPropertiesXml,
+  labelInfoXml,
+  NewCell,
+  NS,
+  pieChartXml,
+  REL_TYPE,
+  Relationship,
+  relsXml,
+  SensitivityLabel,
+  sheetTableSlicerList,
+  slicerCacheName,
+  slicerCacheXml,
+  slicerDrawingXml,
+  slicersXml,
+  statusPivot,
+  TableSlicer,
+  workbookTableSlicerCaches,
+  worksheetXml,
+  XML_DECL,
+} from "./officeParts";
 
 // ---------------------------------------------------------------------------------------------
 // What a kind expects
@@ -58,8 +85,10 @@ export type SummaryExpectation =
   | { readonly inPlace: "refused"; readonly out: "refused"; readonly exit: 1 | 2; readonly message: RegExp };
 
 export interface CorpusKind {
-  /** Kebab-case; the file is `<id>.xlsx`. */
+  /** Kebab-case; the file is `<id>.<extension>`. */
   readonly id: string;
+  /** The file's extension: `xlsx` unless the package is a macro-enabled workbook, which Excel opens only as `.xlsm`. */
+  readonly extension?: "xlsx" | "xlsm";
   /** Plain English, as for a README table row. */
   readonly label: string;
   /** What the user is told, in plain English (the README's "What the user is told" column). */
@@ -218,12 +247,12 @@ const ACTION_SHEET_RELS = "xl/worksheets/_rels/sheet1.xml.rels";
 const ACTION_TABLE_PART = "xl/tables/table1.xml";
 const CONTENT_TYPES = "[Content_Types].xml";
 
-const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL = NS.r;
 
-/** Adds a relationship to a .rels part. */
+/** Adds a relationship to a .rels part: `type` is a full URI, or the last segment of an ECMA-376 one. */
 function addRelationship(id: string, type: string, target: string): PartEdit {
-  return (xml) => xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`);
+  const uri = type.includes("://") ? type : `${REL}/${type}`;
+  return (xml) => xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${uri}" Target="${target}"/></Relationships>`);
 }
 
 function addOverride(part: string, contentType: string): PartEdit {
@@ -316,6 +345,312 @@ const summaryRefusedForStructure: SummaryExpectation = { inPlace: "refused", out
 /** Summary refused both ways because the file cannot be opened at all. */
 const summaryUnusable = (message: RegExp): SummaryExpectation => ({ inPlace: "refused", out: "refused", exit: 2, message });
 const summaryWrites: SummaryExpectation = { inPlace: "writes", out: "writes" };
+
+// ---------------------------------------------------------------------------------------------
+// Adding what Office adds: sheets, pivot tables, slicers, charts, macros and labels (issue 12)
+// ---------------------------------------------------------------------------------------------
+
+const WORKBOOK_PART = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+const APP_PART = "docProps/app.xml";
+const PACKAGE_RELS = "_rels/.rels";
+/** The plan's four sheets use the workbook's relationships rId1 to rId7; what a kind adds takes the next ones. */
+const NEXT_WORKBOOK_RELS = ["rId8", "rId9"] as const;
+
+/** Several edits of one part, applied in order. */
+function chain(...edits: PartEdit[]): PartEdit {
+  return (xml) => edits.reduce((text, edit) => edit(text), xml);
+}
+
+/** Edits of parts merged: where two sets edit the same part, both edits apply, in order. */
+function mergeEdits(...sets: Record<string, PartEdit>[]): Record<string, PartEdit> {
+  const merged: Record<string, PartEdit> = {};
+  for (const set of sets) for (const [name, edit] of Object.entries(set)) merged[name] = merged[name] ? chain(merged[name], edit) : edit;
+  return merged;
+}
+
+function partText(bytes: Buffer, name: string): string {
+  const part = partsOf(bytes).find((p) => p.name === name);
+  if (!part) throw new Error(`No part ${name}.`);
+  return part.data.toString("utf8");
+}
+
+/** Puts XML into the workbook part straight after `<calcPr/>`, where pivot caches and the extension list follow it. */
+const afterCalcPr = (text: string): PartEdit => (xml) => xml.replace(/(<calcPr\b[^>]*\/>)/, `$1${text}`);
+
+/**
+ * The plan's shared strings, for the text of a sheet a kind adds. Like Excel, it reuses an entry already there
+ * (so the plan's own indices stay as they are) and appends the rest; `edit` must run after every `cell` call.
+ */
+function sharedStringsOf(bytes: Buffer): { cell(text: string): NewCell; edit: PartEdit } {
+  const entries = [...partText(bytes, SHARED_STRINGS).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]);
+  const added: string[] = [];
+  let uses = 0;
+  return {
+    cell(text) {
+      uses++;
+      const entry = `<t>${escapeXml(text)}</t>`;
+      let index = entries.indexOf(entry);
+      if (index < 0) {
+        index = entries.push(entry) - 1;
+        added.push(entry);
+      }
+      return { s: index };
+    },
+    edit: (xml) =>
+      xml
+        .replace(/\bcount="(\d+)"/, (_, n: string) => `count="${Number(n) + uses}"`)
+        .replace(/\buniqueCount="(\d+)"/, (_, n: string) => `uniqueCount="${Number(n) + added.length}"`)
+        .replace("</sst>", `${added.map((entry) => `<si>${entry}</si>`).join("")}</sst>`),
+  };
+}
+
+/** docProps/app.xml with one more worksheet named in it, as Excel counts and lists a new sheet. */
+const addSheetTitle =
+  (name: string): PartEdit =>
+  (xml) =>
+    xml
+      .replace(/(<vt:lpstr>Worksheets<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>)(\d+)/, (_, head: string, n: string) => `${head}${Number(n) + 1}`)
+      .replace(
+        /(<TitlesOfParts><vt:vector size=")(\d+)("[^>]*>[\s\S]*?)(<\/vt:vector><\/TitlesOfParts>)/,
+        (_, open: string, n: string, body: string, close: string) => `${open}${Number(n) + 1}${body}<vt:lpstr>${escapeXml(name)}</vt:lpstr>${close}`,
+      );
+
+const DASHBOARD = "Dashboard";
+
+/**
+ * Edits and parts that add a fifth worksheet after the plan's four, as Excel adds one: its part (and its
+ * relationships, if any), its entry in the workbook and its relationships, its content type and its title in app.xml.
+ */
+function addDashboard(sheetXml: string, relationships: Relationship[] = []): { edits: Record<string, PartEdit>; parts: ZipWriterEntry[] } {
+  const relId = NEXT_WORKBOOK_RELS[0];
+  return {
+    edits: {
+      [WORKBOOK_PART]: (xml) => xml.replace("</sheets>", `<sheet sheetId="5" name="${DASHBOARD}" state="visible" r:id="${relId}"/></sheets>`),
+      [WORKBOOK_RELS]: addRelationship(relId, REL_TYPE.worksheet, "worksheets/sheet5.xml"),
+      [CONTENT_TYPES]: addOverride("xl/worksheets/sheet5.xml", CONTENT_TYPE.worksheet),
+      [APP_PART]: addSheetTitle(DASHBOARD),
+    },
+    parts: [
+      { name: "xl/worksheets/sheet5.xml", data: sheetXml },
+      ...(relationships.length > 0 ? [{ name: "xl/worksheets/_rels/sheet5.xml.rels", data: relsXml(relationships) }] : []),
+    ],
+  };
+}
+
+/** The column letter of one of the plan's columns, as `init` writes them (ID in A). */
+const LETTER = (key: ActionColumn): string => columnLetter(Object.keys(ACTION_COLUMNS).indexOf(key));
+
+/**
+ * The plan with a pivot table on a new "Dashboard" sheet counting its actions by status, made from the whole
+ * ActionPlan table, with the plan's records saved in the cache (Excel's default).
+ */
+async function pivotTableBytes(): Promise<Buffer> {
+  const bytes = await planBytes();
+  const pivot = statusPivot(CLEAN_ACTIONS, "rId1");
+  const strings = sharedStringsOf(bytes);
+  const cells: [string, NewCell][] = [
+    ["A1", strings.cell("Actions by status")],
+    ["A3", strings.cell("Row Labels")],
+    ["B3", strings.cell(`Count of ${ACTION_COLUMNS.id}`)],
+    ...pivot.rows.flatMap(([label, count], i): [string, NewCell][] => [
+      [`A${4 + i}`, strings.cell(label)],
+      [`B${4 + i}`, { n: count }],
+    ]),
+  ];
+  const sheet = addDashboard(worksheetXml(cells, [22, 12]), [{ id: "rId1", type: REL_TYPE.pivotTable, target: "../pivotTables/pivotTable1.xml" }]);
+  const cacheRelId = NEXT_WORKBOOK_RELS[1];
+  return rewriteParts(
+    bytes,
+    mergeEdits(sheet.edits, {
+      [WORKBOOK_PART]: afterCalcPr(`<pivotCaches><pivotCache cacheId="1" r:id="${cacheRelId}"/></pivotCaches>`),
+      [WORKBOOK_RELS]: addRelationship(cacheRelId, REL_TYPE.pivotCacheDefinition, "pivotCache/pivotCacheDefinition1.xml"),
+      [CONTENT_TYPES]: chain(
+        addOverride("xl/pivotTables/pivotTable1.xml", CONTENT_TYPE.pivotTable),
+        addOverride("xl/pivotCache/pivotCacheDefinition1.xml", CONTENT_TYPE.pivotCacheDefinition),
+        addOverride("xl/pivotCache/pivotCacheRecords1.xml", CONTENT_TYPE.pivotCacheRecords),
+      ),
+      [SHARED_STRINGS]: strings.edit,
+    }),
+    [
+      ...sheet.parts,
+      { name: "xl/pivotTables/pivotTable1.xml", data: pivot.table },
+      {
+        name: "xl/pivotTables/_rels/pivotTable1.xml.rels",
+        data: relsXml([{ id: "rId1", type: REL_TYPE.pivotCacheDefinition, target: "../pivotCache/pivotCacheDefinition1.xml" }]),
+      },
+      { name: "xl/pivotCache/pivotCacheDefinition1.xml", data: pivot.cacheDefinition },
+      { name: "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels", data: relsXml([{ id: "rId1", type: REL_TYPE.pivotCacheRecords, target: "pivotCacheRecords1.xml" }]) },
+      { name: "xl/pivotCache/pivotCacheRecords1.xml", data: pivot.cacheRecords },
+    ],
+  );
+}
+
+/** A slicer on the ActionPlan table's Status column (table id 1 in the part `init` writes; column ids count from 1). */
+const STATUS_SLICER: TableSlicer = {
+  name: ACTION_COLUMNS.status,
+  tableId: 1,
+  columnId: Object.keys(ACTION_COLUMNS).indexOf("status") + 1,
+  uids: { slicer: "{6F0B7C2E-4A1D-4E5B-9C3A-2D8E1F7A0B64}", cache: "{3B9D5E71-0C2A-4F8E-B6D4-7A1C9E2F5D38}" },
+};
+
+/** The plan with a Status slicer beside its table on the Action Plan sheet, as Excel's Insert > Slicer makes one. */
+async function slicerBytes(): Promise<Buffer> {
+  const cacheRelId = NEXT_WORKBOOK_RELS[0];
+  return rewriteParts(
+    await planBytes(),
+    {
+      [ACTION_SHEET_PART]: (xml) =>
+        xml.replace(/<tableParts\b/, '<drawing r:id="rId2"/><tableParts').replace("</tableParts>", `</tableParts><extLst>${sheetTableSlicerList("rId3")}</extLst>`),
+      [ACTION_SHEET_RELS]: chain(addRelationship("rId2", "drawing", "../drawings/drawing1.xml"), addRelationship("rId3", REL_TYPE.slicer, "../slicers/slicer1.xml")),
+      [WORKBOOK_PART]: chain(
+        (xml) => xml.replace("</definedNames>", `<definedName name="${slicerCacheName(STATUS_SLICER)}">#N/A</definedName></definedNames>`),
+        afterCalcPr(`<extLst>${workbookTableSlicerCaches(cacheRelId)}</extLst>`),
+      ),
+      [WORKBOOK_RELS]: addRelationship(cacheRelId, REL_TYPE.slicerCache, "slicerCaches/slicerCache1.xml"),
+      [CONTENT_TYPES]: chain(
+        addOverride("xl/drawings/drawing1.xml", CONTENT_TYPE.drawing),
+        addOverride("xl/slicers/slicer1.xml", CONTENT_TYPE.slicer),
+        addOverride("xl/slicerCaches/slicerCache1.xml", CONTENT_TYPE.slicerCache),
+      ),
+    },
+    [
+      // Right of the table (which ends at column R), the size Excel gives a new slicer.
+      { name: "xl/drawings/drawing1.xml", data: slicerDrawingXml({ from: { col: 19, row: 1 }, to: { col: 22, row: 14 } }, STATUS_SLICER.name) },
+      { name: "xl/slicers/slicer1.xml", data: slicersXml(STATUS_SLICER) },
+      { name: "xl/slicerCaches/slicerCache1.xml", data: slicerCacheXml(STATUS_SLICER) },
+    ],
+  );
+}
+
+/**
+ * The plan saved by Excel as a macro-enabled workbook (.xlsm): the macro-enabled main content type, a VBA
+ * project (only its compound-file signature: nothing here runs it) and the code names Excel gives the workbook
+ * and each sheet once it has a VBA project.
+ */
+async function xlsmBytes(): Promise<Buffer> {
+  const codeName = (n: number): PartEdit => (xml) => xml.replace("<dimension ", `<sheetPr codeName="Sheet${n}"/><dimension `);
+  return rewriteParts(
+    await planBytes(),
+    {
+      [CONTENT_TYPES]: (xml) =>
+        xml
+          .replace(`ContentType="${CONTENT_TYPE.workbook}"`, `ContentType="${CONTENT_TYPE.macroEnabledWorkbook}"`)
+          .replace('<Default Extension="rels"', `<Default Extension="bin" ContentType="${CONTENT_TYPE.vbaProject}"/><Default Extension="rels"`),
+      [WORKBOOK_PART]: (xml) => xml.replace("<workbookPr ", '<workbookPr codeName="ThisWorkbook" '),
+      [WORKBOOK_RELS]: addRelationship(NEXT_WORKBOOK_RELS[0], REL_TYPE.vbaProject, "vbaProject.bin"),
+      ...Object.fromEntries([1, 2, 3, 4].map((n) => [`xl/worksheets/sheet${n}.xml`, codeName(n)])),
+    },
+    [{ name: "xl/vbaProject.bin", data: Buffer.concat([OLE_SIGNATURE, Buffer.alloc(1536 - OLE_SIGNATURE.length)]) }],
+  );
+}
+
+/** A UK public-sector label, with made-up (but well-formed) label, tenant and action ids. */
+const OFFICIAL_LABEL: SensitivityLabel = {
+  id: "4e6c2a1b-8d3f-4a7e-9b5c-0f2d1e3a4b6c",
+  siteId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+  actionId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+  name: "OFFICIAL",
+  setDate: W3CDTF,
+};
+
+/** The plan labelled OFFICIAL both ways Office has stored a label: docMetadata/LabelInfo.xml and MSIP_Label_ custom properties. */
+async function sensitivityLabelBytes(): Promise<Buffer> {
+  return rewriteParts(
+    await planBytes(),
+    {
+      [PACKAGE_RELS]: chain(
+        addRelationship("rId4", REL_TYPE.customProperties, "docProps/custom.xml"),
+        addRelationship("rId5", REL_TYPE.classificationLabels, "docMetadata/LabelInfo.xml"),
+      ),
+      [CONTENT_TYPES]: chain(
+        addOverride("docProps/custom.xml", CONTENT_TYPE.customProperties),
+        addOverride("docMetadata/LabelInfo.xml", CONTENT_TYPE.classificationLabels),
+      ),
+    },
+    [
+      { name: "docProps/custom.xml", data: labelCustomPropertiesXml(OFFICIAL_LABEL) },
+      { name: "docMetadata/LabelInfo.xml", data: labelInfoXml(OFFICIAL_LABEL) },
+    ],
+  );
+}
+
+/** Ranges of whole columns, as Excel saves a selection of the column by its header. */
+const WHOLE_COLUMN = (letter: string): string => `${letter}1:${letter}1048576`;
+
+/**
+ * The plan whose Status drop-down someone widened to the whole column and who added a RAG drop-down to the
+ * whole RAG column: both as Excel saves a validation applied to a selected column.
+ */
+async function wholeColumnDropdownsBytes(): Promise<Buffer> {
+  const [status, rag] = [LETTER("status"), LETTER("rag")];
+  const planRows = `${status}2:${status}${CLEAN_ACTIONS.length + 1}`;
+  const ragList =
+    `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop" errorTitle="RAG" error="Choose a RAG rating from the list." ` +
+    `sqref="${WHOLE_COLUMN(rag)}"><formula1>&quot;${RAG_RATINGS.join(",")}&quot;</formula1></dataValidation>`;
+  return rewriteParts(await planBytes(), {
+    [ACTION_SHEET_PART]: chain(
+      (xml) => xml.replace(new RegExp(`(<dataValidation\\b[^>]*\\bsqref=")${planRows}"`), `$1${WHOLE_COLUMN(status)}"`),
+      (xml) => xml.replace(/<dataValidations count="(\d+)">/, (_, n: string) => `<dataValidations count="${Number(n) + 1}">`),
+      (xml) => xml.replace("</dataValidations>", `${ragList}</dataValidations>`),
+    ),
+  });
+}
+
+/** Last quarter's RAG ratings, as a summary wrote them into the plan: the dashboard counts these. */
+const LAST_RAG: Record<string, RagRating> = { "1.1": "Green", "1.2": "Amber", "2.1": "Blue", "3.1": "Green" };
+
+/**
+ * The plan with a "Dashboard" sheet counting actions by RAG rating (COUNTIF over the ActionPlan table's RAG
+ * column, cached results saved) and a pie chart of those counts in the RAG colours.
+ */
+async function dashboardChartBytes(): Promise<Buffer> {
+  const bytes = await edited(await planBytes(), {
+    changes: [
+      {
+        kind: "setColumn",
+        table: ACTION_PLAN.table,
+        key: ACTION_COLUMNS.id,
+        column: ACTION_COLUMNS.rag,
+        rows: CLEAN_ACTIONS.map((a) => ({ id: a.id, value: LAST_RAG[a.id] })),
+      },
+    ],
+  });
+  const strings = sharedStringsOf(bytes);
+  const counts = RAG_RATINGS.map((rating) => Object.values(LAST_RAG).filter((r) => r === rating).length);
+  const cells: [string, NewCell][] = [
+    ["A1", strings.cell(ACTION_COLUMNS.rag)],
+    ["B1", strings.cell("Actions")],
+    ...RAG_RATINGS.flatMap((rating, i): [string, NewCell][] => [
+      [`A${2 + i}`, strings.cell(rating)],
+      [`B${2 + i}`, { f: `COUNTIF(${ACTION_PLAN.table}[${ACTION_COLUMNS.rag}],A${2 + i})`, n: counts[i] }],
+    ]),
+  ];
+  const last = RAG_RATINGS.length + 1;
+  const chart = pieChartXml(
+    "Actions by RAG rating",
+    { name: "Actions", nameRef: `${DASHBOARD}!$B$1`, labelsRef: `${DASHBOARD}!$A$2:$A$${last}`, valuesRef: `${DASHBOARD}!$B$2:$B$${last}` },
+    RAG_RATINGS.map((rating, i) => ({ label: rating, value: counts[i], colour: RAG_COLOURS[rating].fill })),
+  );
+  const sheet = addDashboard(worksheetXml(cells, [12, 10], '<drawing r:id="rId1"/>'), [{ id: "rId1", type: REL_TYPE.drawing, target: "../drawings/drawing1.xml" }]);
+  return rewriteParts(
+    bytes,
+    mergeEdits(sheet.edits, {
+      [CONTENT_TYPES]: chain(addOverride("xl/drawings/drawing1.xml", CONTENT_TYPE.drawing), addOverride("xl/charts/chart1.xml", CONTENT_TYPE.chart)),
+      [SHARED_STRINGS]: strings.edit,
+    }),
+    [
+      ...sheet.parts,
+      { name: "xl/drawings/drawing1.xml", data: chartDrawingXml({ from: { col: 3, row: 1 }, to: { col: 11, row: 18 } }, "Chart 1", "rId1") },
+      { name: "xl/drawings/_rels/drawing1.xml.rels", data: relsXml([{ id: "rId1", type: REL_TYPE.chart, target: "../charts/chart1.xml" }]) },
+      { name: "xl/charts/chart1.xml", data: chart },
+    ],
+  );
+}
+
+/** Summary in place must write and lose nothing: every part the tool does not own is copied byte for byte. */
+const KEPT_BYTE_FOR_BYTE = "The check runs as usual; summary writes in place, and every part of the file the tool does not own is kept byte for byte";
 
 // ---------------------------------------------------------------------------------------------
 // The kinds
@@ -763,6 +1098,57 @@ export const CORPUS_KINDS: readonly CorpusKind[] = [
           { name: "xl/charts/chart1.xml", data: CHART_XML },
         ],
       ),
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
+  },
+
+  // --- Kept byte for byte by summary in place (issue 12) -------------------------------------
+  {
+    id: "pivot-table",
+    label: 'A pivot table on a new "Dashboard" sheet counting actions by status, made from the whole ActionPlan table',
+    told: `${KEPT_BYTE_FOR_BYTE} (the pivot table, its cache and its records).`,
+    build: pivotTableBytes,
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
+  },
+  {
+    id: "slicer",
+    label: "A slicer on the ActionPlan table's Status column, beside the table on the Action Plan sheet",
+    told: `${KEPT_BYTE_FOR_BYTE} (the slicer, its cache and the drawing that places it; the Action Plan sheet keeps its drawing and extension list).`,
+    build: slicerBytes,
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
+  },
+  {
+    id: "xlsm-macros",
+    label: "A macro-enabled workbook saved by Excel as .xlsm (xl/vbaProject.bin, the macro-enabled content type, code names)",
+    told: `${KEPT_BYTE_FOR_BYTE} (the VBA project, and the file stays an .xlsm).`,
+    extension: "xlsm",
+    build: xlsmBytes,
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
+  },
+  {
+    id: "sensitivity-label",
+    label: "A sensitivity label (OFFICIAL) stored both ways Office stores one: docMetadata/LabelInfo.xml and MSIP_Label_ custom properties",
+    told: `${KEPT_BYTE_FOR_BYTE} (the label's parts and the package relationships that point to them).`,
+    build: sensitivityLabelBytes,
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
+  },
+  {
+    id: "whole-column-dropdowns",
+    label: `The Status and RAG drop-downs applied to whole columns (${WHOLE_COLUMN(LETTER("status"))} and ${WHOLE_COLUMN(LETTER("rag"))}), as Excel saves a whole-column selection`,
+    told: `${KEPT_BYTE_FOR_BYTE}; both drop-downs keep their whole-column ranges.`,
+    build: wholeColumnDropdownsBytes,
+    check: { refused: false, exit: 0, findings: [], exactly: true },
+    summary: summaryWrites,
+  },
+  {
+    id: "dashboard-chart",
+    label: 'A "Dashboard" sheet counting actions by RAG rating from the ActionPlan table, with a pie chart of the counts',
+    told: `${KEPT_BYTE_FOR_BYTE} (the dashboard sheet, its drawing and its chart).`,
+    build: dashboardChartBytes,
     check: { refused: false, exit: 0, findings: [], exactly: true },
     summary: summaryWrites,
   },
