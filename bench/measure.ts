@@ -15,8 +15,8 @@ export function timeMs(run: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Runs `node args…` in a child process; returns wall time and the child's peak RSS. */
-export function runNode(args: string[]): { ms: number; peakRssMb: number } {
+/** Runs `node args…` in a child process; returns wall time and the child's peak RSS. Other exit statuses throw. */
+export function runNode(args: string[], okStatuses: readonly number[] = [0]): { ms: number; peakRssMb: number } {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(16).slice(2)}`);
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ["--require", path.join(__dirname, "..", "..", "scripts", "reportUsage.js"), ...args], {
@@ -25,7 +25,7 @@ export function runNode(args: string[]): { ms: number; peakRssMb: number } {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+  if (result.status === null || !okStatuses.includes(result.status)) throw new Error(`node ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
   const { peakRssMb } = JSON.parse(readFileSync(rssFile, "utf8")) as { peakRssMb: number };
   rmSync(rssFile, { force: true });
   return { ms, peakRssMb };

@@ -17,6 +17,7 @@ import { checkPlan } from "../src/usecases/checkPlan";
 import { setUpPlan } from "../src/usecases/setUpPlan";
 import { proposeSheetAdoption } from "../src/domain/sheetAdoption/proposeSheetAdoption";
 import { layoutCells, layoutFile } from "./adoptSheet";
+import { withWholeColumnDropdowns } from "./wholeColumn";
 import { median, runNode, timeMs } from "./measure";
 
 const root = path.join(__dirname, "..", "..");
@@ -90,6 +91,35 @@ async function office(sizes: number[]) {
   return results;
 }
 
+/**
+ * Reading a plan whose drop-downs cover whole columns against reading the same plan plain (issue 12): the file
+ * host never expands a declared range into cells, so the two should cost the same.
+ */
+async function wholeColumn(sizes: number[]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "csp-bench-whole-"));
+  try {
+    const results = [];
+    for (const actions of sizes) {
+      const plain = await planFile(dir, actions);
+      const whole = path.join(dir, `whole-${actions}.xlsx`);
+      writeFileSync(whole, await withWholeColumnDropdowns(readFileSync(plain)));
+      const runs = 3;
+      const check = (file: string) => Array.from({ length: runs }, () => runNode([path.join(root, "bin", "csp-plan.js"), "check", file, "--quarter", "Q3", "--json"], [0, 1]));
+      const [a, b] = [check(plain), check(whole)];
+      const plainMs = median(a.map((r) => r.ms));
+      const wholeMs = median(b.map((r) => r.ms));
+      results.push({
+        actions, plainMs: Math.round(plainMs), wholeColumnMs: Math.round(wholeMs), ratio: Math.round((wholeMs / plainMs) * 100) / 100,
+        plainPeakRssMb: Math.round(Math.max(...a.map((r) => r.peakRssMb))), wholeColumnPeakRssMb: Math.round(Math.max(...b.map((r) => r.peakRssMb))),
+      });
+      say(`  check ${actions}: plain ${Math.round(plainMs)} ms, whole-column drop-downs ${Math.round(wholeMs)} ms`);
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Adopting a sheet kept in a partnership's own layout: the domain adopter alone, and `csp-plan adopt` on a file. */
 async function adopt(sizes: number[]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "csp-bench-adopt-"));
@@ -136,13 +166,15 @@ async function main(): Promise<void> {
   const engineResults = engine(engineSizes);
   say("Measuring the command line against ExcelJS's own load and save…");
   const cliResults = await cli(cliSizes);
+  say("Reading a plan with whole-column drop-downs against the same plan plain…");
+  const wholeColumnResults = await wholeColumn(quick ? [48] : [48, 1_000, 10_000]);
   say("Counting Office.js round trips on the test double…");
   const officeResults = await office(quick ? [100, 1_000] : [100, 1_000, 10_000]);
   say("Measuring adoption of a sheet in a partnership's own layout…");
   const adoptResults = await adopt(quick ? [500] : [500, 5_000]);
   say("Building the task pane…");
   const bundleResult = bundle();
-  const report = { engine: engineResults, cli: cliResults, office: officeResults, adopt: adoptResults, bundle: { initialJsGzipBytes: bundleResult.initialJsGzipBytes } };
+  const report = { engine: engineResults, cli: cliResults, wholeColumn: wholeColumnResults, office: officeResults, adopt: adoptResults, bundle: { initialJsGzipBytes: bundleResult.initialJsGzipBytes } };
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -155,6 +187,7 @@ async function main(): Promise<void> {
   };
   say(`\nengine (check + RAG + summary in the domain, median)\n${table(engineResults)}`);
   say(`\ncli (csp-plan summary --out, against ExcelJS load + save of the same file)\n${table(cliResults)}`);
+  say(`\nwhole-column drop-downs (csp-plan check, plain plan against the same plan with Status and RAG drop-downs over whole columns)\n${table(wholeColumnResults)}`);
   say(`\noffice (Office.js adapter on the test double)\n${table(officeResults)}`);
   say(`\nadopt (proposeSheetAdoption median; csp-plan adopt --out on an .xlsx of that many rows)\n${table(adoptResults)}`);
   say(`\nbundle\n  initial task pane script: ${(bundleResult.initialJsGzipBytes / 1024).toFixed(1)} KB gzipped (${bundleResult.scripts.join(", ")})`);
