@@ -411,12 +411,47 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const xml = summarySheetXml(content, this.styleAppender());
     if (existing?.part) {
       edits.set(existing.part, xml);
-      // The sheet's own relationships went with its old contents (a chart the add-in drew): drop them.
-      const rels = relsPartOf(existing.part);
-      if (this.pkg.has(rels)) edits.set(this.pkg.nameOf(rels), null);
+      // What hung off the old contents (a chart the add-in drew: its drawing and chart parts) goes with them.
+      this.dropOwnedParts(existing.part, edits);
       return;
     }
     this.addSheet(existing?.name ?? name, xml, edits);
+  }
+
+  /**
+   * Removes a replaced sheet's relationships and every part reachable only through them, with their content
+   * type entries, so the package keeps no part that nothing refers to.
+   */
+  private dropOwnedParts(sheetPart: string, edits: Map<string, PartEdit>): void {
+    const reached = new Set<string>();
+    const walk = (part: string) => {
+      for (const rel of this.pkg.relationships(part)) {
+        const key = rel.target.toLowerCase();
+        if (rel.external || reached.has(key) || key === sheetPart.toLowerCase() || !this.pkg.has(rel.target)) continue;
+        reached.add(key);
+        walk(rel.target);
+      }
+    };
+    walk(sheetPart);
+    const rels = relsPartOf(sheetPart);
+    if (this.pkg.has(rels)) edits.set(this.pkg.nameOf(rels), null);
+    if (reached.size === 0) return;
+    // A part another part also refers to stays.
+    const sources = this.pkg.partNames().filter((name) => /(^|\/)_rels\/[^/]+\.rels$/i.test(name)).map(sourceOfRels);
+    for (const source of sources) {
+      const key = source.toLowerCase();
+      if (key === sheetPart.toLowerCase() || reached.has(key)) continue;
+      for (const rel of this.pkg.relationships(source)) reached.delete(rel.target.toLowerCase());
+    }
+    const gone = new Set<string>();
+    for (const key of reached) {
+      const name = this.pkg.nameOf(key);
+      edits.set(name, null);
+      gone.add(`/${key}`);
+      if (this.pkg.has(relsPartOf(name))) edits.set(this.pkg.nameOf(relsPartOf(name)), null);
+    }
+    const types = (edits.get(CONTENT_TYPES) as string | undefined) ?? this.current(CONTENT_TYPES)!;
+    edits.set(this.pkg.nameOf(CONTENT_TYPES), removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && gone.has((e.attributes.PartName ?? "").toLowerCase())));
   }
 
   private addSheet(name: string, xml: string, edits: Map<string, PartEdit>): void {
@@ -463,6 +498,12 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const types = edits.get(CONTENT_TYPES) as string | undefined ?? this.current(CONTENT_TYPES)!;
     edits.set(this.pkg.nameOf(CONTENT_TYPES), removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && e.attributes.PartName?.toLowerCase() === `/${rel.target.toLowerCase()}`));
   }
+}
+
+/** The part a relationships part belongs to: `xl/worksheets/_rels/sheet1.xml.rels` → `xl/worksheets/sheet1.xml`; `_rels/.rels` → "". */
+function sourceOfRels(rels: string): string {
+  const match = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+  return match ? `${match[1]}${match[2]}` : "";
 }
 
 /** True when the cell is in the table's rows (header included) and columns. */
