@@ -224,7 +224,8 @@ function rangeCells(ref: string): { top: number; left: number; bottom: number; r
  * strings part is left as it is. `formulasReplaced` tells the caller to drop the calculation chain, which
  * would otherwise list cells that no longer hold a formula (Excel then reports the file as damaged).
  *
- * @throws SharedFormulaProblem when a cell written to holds a shared or array formula that cells not written to depend on.
+ * @throws SharedFormulaProblem when a cell written to holds a shared formula that cells not written to depend on, or lies
+ * in an array formula's range (a dynamic array's spill too) that is not written whole.
  */
 export function writeSheetCells(xml: string, part: string, writes: CellWrites): { xml: string; formulasReplaced: boolean } {
   const rows = new Map<number, RowPlace>();
@@ -233,6 +234,7 @@ export function writeSheetCells(xml: string, part: string, writes: CellWrites): 
   let inSheetData = false;
   let rowNumber = -1;
   let column = -1;
+  const arrays: { ref: string; area: { top: number; left: number; bottom: number; right: number } }[] = [];
   scanXml(xml, part, {
     open(e) {
       if (e.name === "sheetData") inSheetData = e.depth === 1;
@@ -243,7 +245,12 @@ export function writeSheetCells(xml: string, part: string, writes: CellWrites): 
       } else if (inSheetData && e.name === "c") {
         column = (e.attributes.r === undefined ? undefined : columnOf(e.attributes.r)) ?? column + 1;
         cellCursor = current ? { column, start: e.start, end: -1, element: e } : undefined;
-      } else if (cellCursor && e.name === "f") cellCursor.formula = { t: e.attributes.t, ref: e.attributes.ref };
+      } else if (inSheetData && e.name === "f") {
+        if (cellCursor) cellCursor.formula = { t: e.attributes.t, ref: e.attributes.ref };
+        // Array formulas (a dynamic array's spill too) in any row: a write into their range may not be in this one.
+        const area = e.attributes.ref && (e.attributes.t === "array" || e.attributes.t === "dataTable") ? rangeCells(e.attributes.ref) : undefined;
+        if (area) arrays.push({ ref: e.attributes.ref!, area });
+      }
     },
     close(e) {
       if (e.name === "sheetData") inSheetData = false;
@@ -262,6 +269,22 @@ export function writeSheetCells(xml: string, part: string, writes: CellWrites): 
   const written = (row: number, col: number) => writes.get(row)?.has(col) ?? false;
   const missing = [...writes.keys()].filter((r) => !rows.has(r));
   if (missing.length > 0) throw new Error(`${part} has no row ${missing[0] + 1} to write to.`);
+  /** Refuses a write into part of a range whose cells share one formula (every cell written: the formula goes). */
+  const wholeRange = (reference: string, ref: string, area: { top: number; left: number; bottom: number; right: number }) => {
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (!written(r, c)) throw new SharedFormulaProblem(reference, ref);
+      }
+    }
+  };
+  // An array formula's range is one formula to Excel ("You can't change part of an array"), master or not.
+  for (const { ref, area } of arrays) {
+    for (const [row, columns] of writes) {
+      if (row < area.top || row > area.bottom) continue;
+      const inside = [...columns.keys()].find((c) => c >= area.left && c <= area.right);
+      if (inside !== undefined) wholeRange(a1(row, inside), ref, area);
+    }
+  }
 
   let formulasReplaced = false;
   const pieces: string[] = [];
@@ -292,14 +315,9 @@ export function writeSheetCells(xml: string, part: string, writes: CellWrites): 
         continue;
       }
       if (cell?.formula) {
-        const range = cell.formula.ref ? rangeCells(cell.formula.ref) : undefined;
-        if (range && (cell.formula.t === "shared" || cell.formula.t === "array" || cell.formula.t === "dataTable")) {
-          for (let r = range.top; r <= range.bottom; r++) {
-            for (let c = range.left; c <= range.right; c++) {
-              if (!written(r, c)) throw new SharedFormulaProblem(reference, cell.formula.ref!);
-            }
-          }
-        }
+        // A shared formula's master: its children take their formula from it.
+        const range = cell.formula.ref && cell.formula.t === "shared" ? rangeCells(cell.formula.ref) : undefined;
+        if (range) wholeRange(reference, cell.formula.ref!, range);
         formulasReplaced = true;
       }
       // In the namespace prefix the sheet's own rows use (most writers use none; some use `x:`).
