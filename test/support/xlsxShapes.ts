@@ -239,18 +239,19 @@ export function richText(bytes: Buffer, phonetic = true): Buffer {
   });
 }
 
-/** How escapes rewrite a shared string's text (applied to what a reader of the original read). */
+/** How escapes rewrite a shared string's text (applied to what a reader of the original read): those it rewrites. */
 export function escapedText(text: string): string {
-  return text.replace(". ", ".\r\n").replace(/^(.{5})/, "$1_x0041_\t");
+  return text.length >= 20 && !/[&<>"']/.test(text) ? text.replace(". ", ".\r\n").replace(/^(.{5})/, "$1_x0041_\t") : text;
 }
 
 /**
- * Shared strings with Excel's `_xHHHH_` escapes: a carriage return (`_x000D_`, which XML cannot carry
- * literally) before a line feed in each sentence break, and a literal `_x0041_` written as `_x005F_x0041_`.
+ * Shared strings of twenty characters or more (and no character XML escapes) with Excel's `_xHHHH_` escapes: a
+ * carriage return (`_x000D_`, which XML cannot carry literally) before a line feed at the first sentence break, a
+ * tab (`_x0009_`), and a literal `_x0041_` written as `_x005F_x0041_`.
  */
 export function escapes(bytes: Buffer): Buffer {
   return rewrite(bytes, {
-    edits: [[SHARED_STRINGS, (xml) => xml.replace(/<si><t(?: xml:space="preserve")?>([^<]{20,})<\/t><\/si>/g, (_, t: string) =>
+    edits: [[SHARED_STRINGS, (xml) => xml.replace(/<si><t(?: xml:space="preserve")?>([^<&]{20,})<\/t><\/si>/g, (_, t: string) =>
       `<si><t xml:space="preserve">${t.replace(". ", "._x000D_\n").replace(/^(.{5})/, "$1_x005F_x0041__x0009_")}</t></si>`)]],
   });
 }
