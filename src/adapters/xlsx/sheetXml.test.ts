@@ -1,4 +1,5 @@
 import { a1, CellValue } from "../../domain/cells";
+import { savedByLibreOffice } from "../../../test/support/libreOffice";
 import * as shapes from "../../../test/support/xlsxShapes";
 import { CellDecoder, CellWrites, excelToDate, readSharedStrings, scanSheet, SharedFormulaProblem, SheetCell, writeSheetCells } from "./sheetXml";
 import { readStyleBook } from "./stylesXml";
@@ -261,6 +262,7 @@ describe("writeSheetCells on the action sheet as other writers save it", () => {
     ...shapes.SAME_VALUES,
     { id: "booleans, errors and formula results", make: shapes.typedCells },
     { id: "_x000D_ escapes", make: shapes.escapes },
+    { id: "saved by LibreOffice Calc", make: savedByLibreOffice },
   ];
 
   it.each(cases.map((c) => [c.id, c] as const))("%s: only the written cells change, the XML stays well formed, and every cell reads back", (_, shape) => {
