@@ -115,6 +115,7 @@ const SHAPES: readonly Shape[] = [
   { id: "x: prefix on every element", make: shapes.prefixed, excelJs: { throws: /sheetNo/ } },
   { id: "absolute relationship targets", make: shapes.absoluteTargets, excelJs: { throws: /Cannot read properties of undefined/ } },
   { id: "UTF-8 byte-order marks", make: shapes.byteOrderMarks, excelJs: "same" },
+  { id: "ISO/IEC 29500 Strict namespaces", make: shapes.strict, excelJs: "same" },
   { id: "x14 data validations", make: shapes.x14Validations, excelJs: "same" },
   { id: "CRLF after the declaration", make: shapes.crlfDeclarations, excelJs: "same" },
   { id: "pretty-printed with CRLF, line breaks inside tags", make: shapes.prettyPrinted, excelJs: "same" },

@@ -360,3 +360,20 @@ export const SAME_VALUES: readonly { readonly id: string; readonly make: (bytes:
     make: (b) => prefixed(prettyPrinted(crlfDeclarations(byteOrderMarks(absoluteTargets(x14Validations(withoutReferences(date1904(inlineStrings(richText(sharedFormulas(b))))))))))),
   },
 ];
+
+/**
+ * ISO/IEC 29500 Strict, as Excel's "Strict Open XML Spreadsheet" saves it: the purl.oclc.org namespaces for
+ * SpreadsheetML, relationships and relationship types, and `conformance="strict"` on the workbook.
+ */
+export function strict(bytes: Buffer): Buffer {
+  const names = (xml: string) => xml
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, "http://purl.oclc.org/ooxml/officeDocument/relationships");
+  return rewrite(bytes, {
+    edits: [
+      [SPREADSHEETML, names],
+      [/\.rels$/, names],
+      ["xl/workbook.xml", (xml) => xml.replace(/<workbook /, '<workbook conformance="strict" ')],
+    ],
+  });
+}
