@@ -41,12 +41,21 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** A relationship target resolved against the folder of its source part (absolute targets start at the root). */
+/**
+ * A relationship target resolved against the folder of its source part (absolute targets start at the root).
+ * Percent-escapes are decoded; a target whose escapes do not decode (`100%.xml`) is taken as written.
+ */
 export function resolveTarget(source: string, target: string): string {
   const folder = source.slice(0, source.lastIndexOf("/") + 1);
-  const path = target.startsWith("/") ? target.slice(1) : folder + target;
+  const path = (target.startsWith("/") ? target.slice(1) : folder + target).split("#")[0];
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // URIError: not a valid escape sequence, so not an escaped name.
+  }
   const segments: string[] = [];
-  for (const segment of decodeURI(path.split("#")[0]).split("/")) {
+  for (const segment of decoded.split("/")) {
     if (segment === "..") segments.pop();
     else if (segment !== "." && segment !== "") segments.push(segment);
   }

@@ -230,9 +230,19 @@ function rangeCells(ref: string): { top: number; left: number; bottom: number; r
   return { top, left, bottom: match[4] ? Number(match[4]) - 1 : top, right: match[3] ? columnIndex(match[3]) : left };
 }
 
-/** Finds the rows written to, and in them the written cells or where they go, in one saxes pass. */
-function planRows(text: string, part: string, writes: CellWrites): Map<number, RowPlan> {
+/** An array formula's range (a dynamic array's spill too): one formula to Excel. */
+interface ArrayRange {
+  readonly ref: string;
+  readonly area: { top: number; left: number; bottom: number; right: number };
+}
+
+/**
+ * Finds the rows written to, and in them the written cells or where they go, and every array formula's range
+ * (in any row: a write may fall inside one whose master is elsewhere), in one saxes pass.
+ */
+function planRows(text: string, part: string, writes: CellWrites): { plans: Map<number, RowPlan>; arrays: ArrayRange[] } {
   const plans = new Map<number, RowPlan>();
+  const arrays: ArrayRange[] = [];
   let inSheetData = false;
   let rowNumber = -1;
   let column = -1;
@@ -261,7 +271,11 @@ function planRows(text: string, part: string, writes: CellWrites): Map<number, R
         }
         cell = writes.get(plan.row)!.has(column) ? { start: e.start, end: -1, style: e.attributes.s } : undefined;
         if (cell) plan.found.set(column, cell);
-      } else if (cell && e.name === "f") cell.formula = { t: e.attributes.t, ref: e.attributes.ref };
+      } else if (inSheetData && e.name === "f") {
+        if (cell) cell.formula = { t: e.attributes.t, ref: e.attributes.ref };
+        const area = e.attributes.ref && (e.attributes.t === "array" || e.attributes.t === "dataTable") ? rangeCells(e.attributes.ref) : undefined;
+        if (area) arrays.push({ ref: e.attributes.ref!, area });
+      }
     },
     close(e) {
       if (e.name === "sheetData") inSheetData = false;
@@ -278,7 +292,7 @@ function planRows(text: string, part: string, writes: CellWrites): Map<number, R
       }
     },
   });
-  return plans;
+  return { plans, arrays };
 }
 
 /** The edits that add a row's missing written cells, keeping every other cell in its column. */
@@ -311,14 +325,31 @@ function insertions(xml: string, plan: RowPlan, values: ReadonlyMap<number, stri
  * left as it is. `formulasReplaced` tells the caller to drop the calculation chain, which would otherwise
  * list cells that no longer hold a formula (Excel then reports the file as damaged).
  *
- * @throws SharedFormulaProblem when a cell written to holds a shared or array formula that cells not written to depend on.
+ * @throws SharedFormulaProblem when a cell written to holds a shared formula that cells not written to depend on, or lies
+ * in an array formula's range (a dynamic array's spill too) that is not written whole.
  */
 export function writeSheetCells(xml: string, part: string, writes: CellWrites): { xml: string; formulasReplaced: boolean } {
-  const plans = planRows(xml, part, writes);
+  const { plans, arrays } = planRows(xml, part, writes);
+  const written = (row: number, col: number) => writes.get(row)?.has(col) ?? false;
   const missing = [...writes.keys()].filter((r) => !plans.has(r));
   if (missing.length > 0) throw new Error(`${part} has no row ${missing[0] + 1} to write to.`);
+  /** Refuses a write into part of a range whose cells share one formula (every cell written: the formula goes). */
+  const wholeRange = (reference: string, ref: string, area: { top: number; left: number; bottom: number; right: number }) => {
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (!written(r, c)) throw new SharedFormulaProblem(reference, ref);
+      }
+    }
+  };
+  // An array formula's range is one formula to Excel ("You can't change part of an array"), master or not.
+  for (const { ref, area } of arrays) {
+    for (const [row, columns] of writes) {
+      if (row < area.top || row > area.bottom) continue;
+      const inside = [...columns.keys()].find((c) => c >= area.left && c <= area.right);
+      if (inside !== undefined) wholeRange(a1(row, inside), ref, area);
+    }
+  }
 
-  const written = (row: number, col: number) => writes.get(row)?.has(col) ?? false;
   let formulasReplaced = false;
   const edits: Edit[] = [];
   for (const plan of plans.values()) {
@@ -327,12 +358,9 @@ export function writeSheetCells(xml: string, part: string, writes: CellWrites): 
     for (const [col, cell] of plan.found) {
       const reference = a1(plan.row, col);
       if (cell.formula) {
-        const range = cell.formula.ref ? rangeCells(cell.formula.ref) : undefined;
-        if (range && (cell.formula.t === "shared" || cell.formula.t === "array" || cell.formula.t === "dataTable")) {
-          for (let r = range.top; r <= range.bottom; r++) {
-            for (let c = range.left; c <= range.right; c++) if (!written(r, c)) throw new SharedFormulaProblem(reference, cell.formula.ref!);
-          }
-        }
+        // A shared formula's master: its children take their formula from it.
+        const range = cell.formula.ref && cell.formula.t === "shared" ? rangeCells(cell.formula.ref) : undefined;
+        if (range) wholeRange(reference, cell.formula.ref!, range);
         formulasReplaced = true;
       }
       edits.push({ start: cell.start, end: cell.end, text: cellXml(p, reference, cell.style, values.get(col)!), order: col });

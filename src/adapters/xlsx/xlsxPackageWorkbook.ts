@@ -12,7 +12,7 @@ import { CONTENT_TYPES, isType, OpcPackage, PartEdit, REL, relsPartOf, relType, 
 import { CellDecoder, CellWrites, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
 import { readStyleBook, StyleAppender, StyleBook } from "./stylesXml";
 import { summarySheetXml } from "./summarySheetXml";
-import { escapeXml, scanXml } from "./xml";
+import { escapeXml, prefixOf, scanXml } from "./xml";
 
 /** A sheet listed in the workbook part. */
 interface SheetEntry {
@@ -277,7 +277,9 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const decoder = this.decoder();
     let rows = 0;
     let columns = 0;
+    // The used range as Office.js gives it (`getUsedRange(true)`): cells with values, not cells only formatted.
     for (const c of cells) {
+      if (c.value === null || c.value === "") continue;
       rows = Math.max(rows, c.row + 1);
       columns = Math.max(columns, c.column + 1);
     }
@@ -285,6 +287,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const fills = Array.from({ length: rows }, () => new Array<string | null>(columns).fill(null));
     let themed = false;
     for (const c of cells) {
+      if (c.row >= rows || c.column >= columns) continue;
       values[c.row][c.column] = c.value;
       const fill = decoder.fillOf(c.style);
       if (fill === "theme") themed = true;
@@ -471,16 +474,16 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const relId = `rId${id}`;
     const folder = book.part.slice(0, book.part.lastIndexOf("/") + 1);
     const target = part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
-    edits.set(relsPart, insertBeforeClose(relsXml, "Relationships", `<Relationship Id="${relId}" Type="${relType(REL.worksheet)}" Target="${target}"/>`));
+    edits.set(relsPart, insertBeforeClose(relsXml, "Relationships", (p) => `<${p}Relationship Id="${relId}" Type="${relType(REL.worksheet)}" Target="${target}"/>`));
 
     const workbookXml = edits.get(book.part) as string | undefined ?? this.current(book.part)!;
     const sheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId)) + 1;
     // The relationships namespace declared on the element itself, whatever prefixes the workbook uses.
-    const sheet = `<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
+    const sheet = (p: string) => `<${p}sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
     edits.set(book.part, insertBeforeClose(workbookXml, "sheets", sheet));
 
     const types = edits.get(CONTENT_TYPES) as string | undefined ?? this.current(CONTENT_TYPES)!;
-    edits.set(this.pkg.nameOf(CONTENT_TYPES), insertBeforeClose(types, "Types", `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`));
+    edits.set(this.pkg.nameOf(CONTENT_TYPES), insertBeforeClose(types, "Types", (p) => `<${p}Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`));
   }
 
   /**
@@ -515,8 +518,12 @@ function overlaps(a: CellArea, t: TablePlace): boolean {
   return a.top <= t.bottom && a.bottom >= t.top && a.left <= t.right && a.right >= t.left;
 }
 
-/** Inserts text before the end tag of the (first) element with this local name; a self-closing one is opened. */
-function insertBeforeClose(xml: string, name: string, text: string): string {
+/**
+ * Inserts text before the end tag of the (first) element with this local name; a self-closing one is opened.
+ * `text` is given the element's namespace prefix (`x:` where a writer prefixes every element), so what is
+ * inserted is in the same namespace as its parent.
+ */
+function insertBeforeClose(xml: string, name: string, text: (prefix: string) => string): string {
   let close: { start: number; end: number; selfClosing: boolean; openEnd: number; qname: string } | undefined;
   scanXml(xml, name, {
     close: (e) => {
@@ -524,12 +531,13 @@ function insertBeforeClose(xml: string, name: string, text: string): string {
     },
   });
   if (!close) throw new Error(`No <${name}> element to add to.`);
+  const inserted = text(prefixOf(close.qname));
   if (close.selfClosing) {
     const open = xml.slice(close.start, close.end).replace(/\s*\/>$/, ">");
-    return xml.slice(0, close.start) + open + text + `</${close.qname}>` + xml.slice(close.end);
+    return xml.slice(0, close.start) + open + inserted + `</${close.qname}>` + xml.slice(close.end);
   }
   const at = xml.lastIndexOf("<", close.end - 1);
-  return xml.slice(0, at) + text + xml.slice(at);
+  return xml.slice(0, at) + inserted + xml.slice(at);
 }
 
 /** Removes the elements the test picks (with their content). */

@@ -62,9 +62,10 @@ export function scanXml(xml: string, part: string, visitor: XmlVisitor): void {
   const parser = new SaxesParser({ position: true });
   const stack: XmlElement[] = [];
   let start = 0;
-  parser.on("opentagstart", (tag) => {
-    // saxes has read the name and the character after it.
-    start = parser.position - tag.name.length - 2;
+  parser.on("opentagstart", () => {
+    // saxes has read the name and what follows it: one character, or two for a CRLF, which it reads as one line
+    // end. Nothing between the "<" and here can be another "<".
+    start = xml.lastIndexOf("<", parser.position - 1);
   });
   parser.on("opentag", (tag) => {
     const element: XmlElement = {
@@ -105,13 +106,14 @@ export function escapeXml(text: string): string {
 
 /**
  * Text as a SpreadsheetML string (ST_Xstring): characters XML 1.0 cannot carry (most control characters)
- * are written as Excel writes them, `_xHHHH_`, and a literal `_xHHHH_` is protected as `_x005F_xHHHH_`.
+ * are written as Excel writes them, `_xHHHH_`, and a literal `_xHHHH_` is protected as `_x005F_xHHHH_`. So is a
+ * carriage return (`_x000D_`, as Excel writes it): XML carries one, but every parser reads it as a line feed.
  */
 export function escapeXstring(text: string): string {
   return escapeXml(
     text
       .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`),
+      .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`),
   );
 }
 
