@@ -43,6 +43,11 @@ async function ragLetter(bytes: Buffer): Promise<string> {
   return String.fromCharCode(65 + table.left + table.headers.indexOf(ACTION_COLUMNS.rag));
 }
 
+/** A sheet with no reference to a styles part: no cell formats, no conditional formats (their dxfs live there). */
+function withoutFormats(xml: string): string {
+  return xml.replace(/ s="\d+"/g, "").replace(/<conditionalFormatting\b.*?<\/conditionalFormatting>/g, "");
+}
+
 /** The action sheet with this cell as the first action's RAG (the sample plan's first action is on row 2, with no rating yet). */
 function withRagCell(xml: string, rag: string, cell: string): string {
   const existing = new RegExp(`<c r="${rag}2"[^>]*?(/>|>.*?</c>)`);
@@ -173,5 +178,86 @@ describe("the file host", () => {
     const change = changedParts(once, workbook.toBytes());
     // Ratings and formats already there: the styles part and the sheet lists are as they were.
     expect(change).toEqual({ changed: [], removed: [], added: [] });
+  });
+
+  it("writes a part it read as UTF-16 back as UTF-8, saying so in its XML declaration", async () => {
+    const plan = await planBytes();
+    const utf16 = writeZip(
+      [...packageParts(plan)].map(([name, data]) => {
+        if (name !== ACTION_SHEET) return { name, data };
+        const xml = data.toString("utf8").replace(/encoding="UTF-8"/, 'encoding="UTF-16"');
+        return { name, data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, "utf16le")]) };
+      }),
+    );
+    const after = await summaryBytes(utf16);
+    const sheet = packageParts(after).get(ACTION_SHEET)!.toString("utf8");
+    expect(sheet.startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
+    const reread = await XlsxPackageWorkbook.open(after).read();
+    const before = await XlsxPackageWorkbook.open(utf16).read();
+    expect(reread.tables.find((t) => t.name === ACTION_PLAN.table)!.rows.length).toBe(before.tables.find((t) => t.name === ACTION_PLAN.table)!.rows.length);
+    expect((await (await ExcelJsWorkbook.load(after)).read()).sheetNames).toContain(SUMMARY);
+  });
+
+  it("refuses a part in an encoding OPC does not allow, rather than misread (and rewrite) the user's text", async () => {
+    const latin1 = rewrite(await planBytes(), { [ACTION_SHEET]: (xml) => xml.replace(/encoding="UTF-8"/, 'encoding="ISO-8859-1"') });
+    await expect(XlsxPackageWorkbook.open(latin1).read()).rejects.toThrow(/written in the ISO-8859-1 encoding, which Excel workbooks never use/);
+  });
+
+  it("refuses a package holding the same part twice (names differing only in case)", async () => {
+    const plan = await planBytes();
+    const doubled = writeZip([...[...packageParts(plan)].map(([name, data]) => ({ name, data })), { name: "XL/Worksheets/Sheet1.xml", data: "<worksheet/>" }]);
+    expect(() => XlsxPackageWorkbook.open(doubled)).toThrow(/holds the part "XL\/Worksheets\/Sheet1.xml" twice/);
+  });
+
+  it("refuses to write on a protected sheet, and to add a sheet to a workbook whose structure is protected, writing nothing", async () => {
+    const plan = await planBytes();
+    const protectedSheet = rewrite(plan, { [ACTION_SHEET]: (xml) => xml.replace("</sheetData>", '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>') });
+    const one = XlsxPackageWorkbook.open(protectedSheet);
+    const refused = await buildSummary(one, Q3);
+    expect(!refused.done && refused.reason).toMatch(/The sheet "Action Plan" is protected .*Nothing was written/);
+    expect(one.toBytes().equals(protectedSheet)).toBe(true);
+
+    const locked = rewrite(plan, { "xl/workbook.xml": (xml) => xml.replace("<sheets>", '<workbookProtection lockStructure="1"/><sheets>') });
+    expect(packageParts(locked).get("xl/workbook.xml")!.toString()).toContain("lockStructure");
+    const two = XlsxPackageWorkbook.open(locked);
+    const noSheet = await buildSummary(two, Q3);
+    expect(!noSheet.done && noSheet.reason).toMatch(/structure is protected .*the sheet "Q3 2014-15 Summary" cannot be added/);
+    expect(two.toBytes().equals(locked)).toBe(true);
+  });
+
+  it("tells the command line when the workbook has a password to modify", async () => {
+    const plan = await planBytes();
+    expect(XlsxPackageWorkbook.open(plan).passwordToModify).toBe(false);
+    const guarded = rewrite(plan, { "xl/workbook.xml": (xml) => xml.replace(/(<workbook\b[^>]*>)/, '$1<fileSharing userName="Clerk" reservationPassword="CBEB"/>') });
+    expect(XlsxPackageWorkbook.open(guarded).passwordToModify).toBe(true);
+  });
+
+  it("asks Excel to recalculate on opening, so formulas counting the RAG column do not show old results", async () => {
+    const plan = await planBytes();
+    const withCalc = packageParts(await summaryBytes(plan)).get("xl/workbook.xml")!.toString();
+    expect(withCalc).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    // A workbook without calcPr gets one where the schema puts it: after definedNames, before anything later.
+    const without = rewrite(plan, { "xl/workbook.xml": (xml) => xml.replace(/<calcPr[^>]*\/>/, "") });
+    const added = packageParts(await summaryBytes(without)).get("xl/workbook.xml")!.toString();
+    expect(added).toMatch(/<\/definedNames><calcPr fullCalcOnLoad="1"\/><\/workbook>/);
+  });
+
+  it("gives a workbook without a styles part (it is optional) one for the summary's formats", async () => {
+    const plan = await planBytes();
+    const styleless = writeZip(
+      [...packageParts(plan)]
+        .filter(([name]) => name !== "xl/styles.xml")
+        .map(([name, data]) => ({
+          name,
+          data: name === "xl/_rels/workbook.xml.rels" ? data.toString().replace(/<Relationship [^>]*styles"[^>]*\/>/, "") : name.startsWith("xl/worksheets/sheet") ? withoutFormats(data.toString()) : data,
+        })),
+    );
+    expect(packageParts(styleless).get("xl/_rels/workbook.xml.rels")!.toString()).not.toContain("styles");
+    const after = await summaryBytes(styleless);
+    const parts = packageParts(after);
+    expect(parts.get("xl/_rels/workbook.xml.rels")!.toString()).toMatch(/relationships\/styles" Target="styles.xml"/);
+    expect(parts.get("[Content_Types].xml")!.toString()).toContain('PartName="/xl/styles.xml"');
+    expect(parts.get("xl/styles.xml")!.toString()).toContain('<sz val="16"/>');
+    expect((await (await ExcelJsWorkbook.load(after)).read()).sheetNames).toContain(SUMMARY);
   });
 });

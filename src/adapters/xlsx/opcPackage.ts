@@ -82,7 +82,15 @@ export class OpcPackage {
   private readonly relationshipsCache = new Map<string, Relationship[]>();
 
   private constructor(readonly bytes: Buffer, readonly entries: readonly ZipEntry[]) {
-    for (const entry of entries) if (!entry.name.endsWith("/")) this.byName.set(entry.name.toLowerCase(), entry);
+    for (const entry of entries) {
+      if (entry.name.endsWith("/")) continue;
+      const key = entry.name.toLowerCase();
+      // Part names are equal without regard to case (ECMA-376 Part 2, §6.3.5): two such are a damaged package.
+      if (this.byName.has(key)) throw new PreflightError("damaged", `This workbook file is damaged: it holds the part "${entry.name}" twice. ${SAVE_AGAIN}`);
+      // Office never encrypts zip entries (a workbook with a password to open is not a zip at all).
+      if ((entry.flags ?? 0) & 1) throw new PreflightError("damaged", `This workbook file is damaged: its part "${entry.name}" is encrypted as a zip entry, which Excel never does. ${SAVE_AGAIN}`);
+      this.byName.set(key, entry);
+    }
   }
 
   /** Lists the zip's parts under the limits; throws PreflightError for a file that is not a workbook package. */
@@ -111,8 +119,7 @@ export class OpcPackage {
     if (cached !== undefined) return cached;
     const entry = this.byName.get(key);
     if (!entry) return undefined;
-    const data = readZipEntry(this.bytes, entry);
-    const text = data.toString(data[0] === 0xff && data[1] === 0xfe ? "utf16le" : "utf8").replace(/^\uFEFF/, "");
+    const text = decodePart(entry.name, readZipEntry(this.bytes, entry));
     this.texts.set(key, text);
     return text;
   }
@@ -166,7 +173,6 @@ export class OpcPackage {
       else chunks.push(data);
     });
     for (const entry of this.entries) {
-      if (entry.name.endsWith("/")) continue;
       const key = entry.name.toLowerCase();
       const edited = pending.get(key);
       pending.delete(key);
@@ -186,7 +192,7 @@ export class OpcPackage {
  * as compressed data; otherwise fflate deflates it.
  */
 function deflate(zip: Zip, name: string, content: string | Uint8Array): void {
-  const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const data = typeof content === "string" ? Buffer.from(asUtf8Declared(content), "utf8") : content;
   if (typeof zlib.crc32 !== "function") {
     const file = new ZipDeflate(name, { level: 6 });
     zip.add(file);
@@ -195,6 +201,29 @@ function deflate(zip: Zip, name: string, content: string | Uint8Array): void {
   }
   const compressed = zlib.deflateRawSync(data, { level: 6 });
   addCompressed(zip, { filename: name, size: data.length, crc: zlib.crc32(data), compression: 8 }, compressed);
+}
+
+const SAVE_AGAIN = "If it opens in Excel, save a new copy of it and try again.";
+
+/**
+ * A part's text. OPC allows XML parts in UTF-8 or UTF-16 only (ECMA-376 Part 2, §8.1.4), told apart by the
+ * byte-order mark; a part declaring any other encoding is refused rather than read (and written back) wrongly.
+ */
+function decodePart(name: string, data: Buffer): string {
+  let text: string;
+  if (data[0] === 0xff && data[1] === 0xfe) text = data.subarray(2).toString("utf16le");
+  else if (data[0] === 0xfe && data[1] === 0xff) text = Buffer.from(data.subarray(2)).swap16().toString("utf16le");
+  else text = data.toString("utf8").replace(/^\uFEFF/, "");
+  const declared = /^<\?xml[^>]*\bencoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1];
+  if (declared && !/^(utf-?8|utf-?16(le|be)?)$/i.test(declared)) {
+    throw new PreflightError("damaged", `The part "${name}" is written in the ${declared} encoding, which Excel workbooks never use (only UTF-8 or UTF-16). ${SAVE_AGAIN}`);
+  }
+  return text;
+}
+
+/** Text the host wrote is saved as UTF-8, so its XML declaration says so (a part read as UTF-16 said otherwise). */
+function asUtf8Declared(xml: string): string {
+  return xml.replace(/^(<\?xml[^>]*\bencoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2");
 }
 
 /** Adds a part's stored bytes as they are: fflate's ZipInputFile lets a caller supply compressed data with its CRC. */

@@ -82,7 +82,7 @@ describe("scanSheet", () => {
     const got: SheetCell[] = [];
     const scan = scanSheet(xml, "p", NO_DATES, (c) => got.push(c), (row, column) => row === 0 && column === 1);
     expect(got).toEqual([{ row: 0, column: 1, value: 2, style: 0 }]);
-    expect(scan).toEqual({ rows: 2, cells: 3, merges: ["A1:B1"] });
+    expect(scan).toEqual({ rows: 2, cells: 3, merges: ["A1:B1"], protected: false });
   });
 
   it("ignores rows and cells outside sheetData", () => {

@@ -31,6 +31,8 @@ export interface SheetScan {
   cells: number;
   /** Merged ranges as written (`A1:C1`). */
   merges: string[];
+  /** True when the sheet is protected (Review → Protect Sheet): Excel refuses writes to its locked cells. */
+  protected: boolean;
 }
 
 /** An Excel serial date as a UTC Date, as ExcelJS converts it (utils.excelToDate), in either date system. */
@@ -83,7 +85,7 @@ export function scanSheet(
   onCell: (cell: SheetCell) => void,
   wanted: (row: number, column: number) => boolean = () => true,
 ): SheetScan {
-  const scan: SheetScan = { rows: 0, cells: 0, merges: [] };
+  const scan: SheetScan = { rows: 0, cells: 0, merges: [], protected: false };
   let row = -1;
   let column = -1;
   let cell: { row: number; column: number; type?: string; style: number; stored: string; inline?: string; want: boolean } | undefined;
@@ -118,6 +120,9 @@ export function scanSheet(
           return;
         case "mergeCell":
           if (e.attributes.ref) scan.merges.push(e.attributes.ref);
+          return;
+        case "sheetProtection":
+          scan.protected ||= e.depth === 1 && (e.attributes.sheet === "1" || e.attributes.sheet === "true");
           return;
       }
     },

@@ -12,7 +12,7 @@ import { CONTENT_TYPES, isType, OpcPackage, PartEdit, REL, relsPartOf, relType, 
 import { CellDecoder, CellWrites, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
 import { readStyleBook, StyleAppender, StyleBook } from "./stylesXml";
 import { summarySheetXml } from "./summarySheetXml";
-import { escapeXml, prefixOf, scanXml } from "./xml";
+import { escapeXml, prefixOf, scanXml, XmlElement } from "./xml";
 
 /** A sheet listed in the workbook part. */
 interface SheetEntry {
@@ -41,7 +41,25 @@ interface Book {
   readonly part: string;
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
+  /** Review → Protect Workbook with Structure: sheets may not be added. */
+  readonly lockStructure: boolean;
+  /** A password to modify (File → Save As → Tools → General Options). */
+  readonly passwordToModify: boolean;
 }
+
+const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+/** The least a styles part holds (ECMA-376 Part 1, §18.8.39): one font, the two fills Excel reserves, one border, one format. */
+const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** Elements that follow calcPr in a workbook part (ECMA-376 Part 1, §18.2.28), where one must be added before them. */
+const AFTER_CALC_PR = new Set(["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]);
 
 /** A change this host does not make: creating or reshaping tables is left to the ExcelJS host (init, adopt). */
 export class UnsupportedChangeError extends Error {
@@ -73,6 +91,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   private styles: StyleAppender | undefined;
   /** Each table as last read, by name in lower case: keyed writes find their rows in it. */
   private readonly tableRows = new Map<string, TableSnapshot>();
+  /** Sheet parts read that are protected (Review → Protect Sheet). */
+  private readonly protectedParts = new Set<string>();
 
   private constructor(private pkg: OpcPackage, private readonly limits: PreflightLimits) {
   }
@@ -88,6 +108,14 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const workbook = new XlsxPackageWorkbook(pkg, limits);
     workbook.book();
     return workbook;
+  }
+
+  /**
+   * True when the workbook has a password to modify: Excel opens it read-only without the password, so the
+   * command line does not write it in place either (a copy, `--out`, is what Excel's Save As would give).
+   */
+  get passwordToModify(): boolean {
+    return this.book().passwordToModify;
   }
 
   /** True once a change set has changed something. */
@@ -115,9 +143,14 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const targets = new Map(this.pkg.relationships(part).map((r) => [r.id, r]));
     const sheets: SheetEntry[] = [];
     let date1904 = false;
+    let lockStructure = false;
+    let passwordToModify = false;
+    const on = (value: string | undefined) => value === "1" || value === "true";
     scanXml(xml, part, {
       open: (e) => {
-        if (e.name === "workbookPr") date1904 = e.attributes.date1904 === "1" || e.attributes.date1904 === "true";
+        if (e.name === "workbookPr") date1904 = on(e.attributes.date1904);
+        if (e.name === "workbookProtection") lockStructure = on(e.attributes.lockStructure);
+        if (e.name === "fileSharing") passwordToModify = e.attributes.reservationPassword !== undefined || e.attributes.hashValue !== undefined;
         if (e.name !== "sheet" || e.depth !== 2) return;
         // `r:id`, whatever prefix the workbook binds to the relationships namespace.
         const relId = Object.entries(e.attributes).find(([key]) => key.endsWith(":id"))?.[1] ?? "";
@@ -126,7 +159,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
         sheets.push({ name: e.attributes.name ?? "", sheetId: Number(e.attributes.sheetId ?? 0), relId, part, state: e.attributes.state ?? "visible" });
       },
     });
-    return (this.bookCache = { part, sheets, date1904 });
+    return (this.bookCache = { part, sheets, date1904, lockStructure, passwordToModify });
   }
 
   private decoder(): CellDecoder & StyleBook {
@@ -189,6 +222,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     size.add(Buffer.from(xml), sheet.name);
     const inside = (row: number, column: number) => areas.some((a) => row >= a.top && row <= a.bottom && column >= a.left && column <= a.right);
     const scan = scanSheet(xml, part, this.decoder(), (cell) => onCell(cell.row, cell.column, cell.value), inside);
+    if (scan.protected) this.protectedParts.add(part);
     this.pkg.forget(part);
     return scan;
   }
@@ -347,6 +381,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
 
     const edits = new Map<string, PartEdit>();
     let dropCalcChain = false;
+    for (const part of writes.keys()) this.refuseIfProtected(part);
     for (const [part, rows] of writes) {
       try {
         const result = writeSheetCells(this.current(part)!, part, rows as CellWrites);
@@ -359,7 +394,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     }
     for (const r of replacements) this.replaceSheet(r.sheet, r.content, edits);
     if (dropCalcChain) this.dropCalcChain(edits);
-    if (this.styles?.changed) edits.set(this.stylesPart()!, this.styles.toXml());
+    if (writes.size > 0) this.recalculateOnLoad(edits);
+    if (this.styles?.changed) this.saveStyles(this.styles.toXml(), edits);
     if (edits.size === 0) return;
     // The package is saved and opened again, so a later read or change set sees this one (the parts it did
     // not touch are still their original bytes: saving copies them as stored).
@@ -374,6 +410,69 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     this.styles = undefined;
     this.snapshot = undefined;
     this.tableRows.clear();
+    this.protectedParts.clear();
+  }
+
+  /** Refuses, before anything is written, to write on a protected sheet: Excel would refuse too. */
+  private refuseIfProtected(part: string): void {
+    if (!this.protectedParts.has(part)) return;
+    const sheet = this.book().sheets.find((s) => s.part === part)?.name ?? part;
+    throw new WorkbookConflictError(`The sheet "${sheet}" is protected (Review → Unprotect Sheet in Excel), so the tool cannot write on it. Nothing was written: unprotect it, then try again.`);
+  }
+
+  /**
+   * Asks Excel to recalculate every formula when it next opens the file (calcPr fullCalcOnLoad, ECMA-376
+   * Part 1, §18.2.2): formulas that count the RAG column (a dashboard's COUNTIF) would otherwise show the
+   * results they had before the tool wrote new ratings.
+   */
+  private recalculateOnLoad(edits: Map<string, PartEdit>): void {
+    const part = this.book().part;
+    const xml = (edits.get(part) as string | undefined) ?? this.current(part)!;
+    let calcPr: XmlElement | undefined;
+    let before: XmlElement | undefined;
+    let root: XmlElement | undefined;
+    scanXml(xml, part, {
+      open: (e) => {
+        if (e.depth === 0) root = e;
+        else if (e.depth === 1 && e.name === "calcPr") calcPr = e;
+        else if (e.depth === 1 && !before && AFTER_CALC_PR.has(e.name)) before = e;
+      },
+    });
+    let next: string;
+    if (calcPr) {
+      if (calcPr.attributes.fullCalcOnLoad === "1" || calcPr.attributes.fullCalcOnLoad === "true") return;
+      const tag = xml.slice(calcPr.start, calcPr.openEnd);
+      const updated = /\sfullCalcOnLoad\s*=\s*["'][^"']*["']/.test(tag)
+        ? tag.replace(/(\sfullCalcOnLoad\s*=\s*)["'][^"']*["']/, '$1"1"')
+        : tag.replace(/\s*(\/?>)$/, ' fullCalcOnLoad="1"$1');
+      next = xml.slice(0, calcPr.start) + updated + xml.slice(calcPr.openEnd);
+    } else {
+      const at = before ? before.start : xml.lastIndexOf("<", root!.end - 1);
+      next = `${xml.slice(0, at)}<${prefixOf(root!.qname)}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
+    }
+    edits.set(part, next);
+  }
+
+  /** Saves the styles part; a workbook without one (it is optional) gets one, with its relationship and content type. */
+  private saveStyles(xml: string, edits: Map<string, PartEdit>): void {
+    const existing = this.stylesPart();
+    if (existing) {
+      edits.set(existing, xml);
+      return;
+    }
+    const book = this.book();
+    const folder = book.part.slice(0, book.part.lastIndexOf("/") + 1);
+    let name = `${folder}styles.xml`;
+    for (let n = 2; this.pkg.has(name); n++) name = `${folder}styles${n}.xml`;
+    edits.set(name, xml);
+    const relsPart = relsPartOf(book.part);
+    const relsXml = (edits.get(relsPart) as string | undefined) ?? this.current(relsPart)!;
+    const ids = new Set(this.pkg.relationships(book.part).map((r) => r.id));
+    let id = 1;
+    while (ids.has(`rId${id}`) || relsXml.includes(`Id="rId${id}"`)) id++;
+    edits.set(relsPart, insertBeforeClose(relsXml, "Relationships", (p) => `<${p}Relationship Id="rId${id}" Type="${relType(REL.styles)}" Target="${name.slice(folder.length)}"/>`));
+    const types = (edits.get(CONTENT_TYPES) as string | undefined) ?? this.current(CONTENT_TYPES)!;
+    edits.set(this.pkg.nameOf(CONTENT_TYPES), insertBeforeClose(types, "Types", (p) => `<${p}Override PartName="/${name}" ContentType="${STYLES_CONTENT_TYPE}"/>`));
   }
 
   private locate(tableName: string, key: string, ids: readonly string[]): { table: TableSnapshot; place: TablePlace; rows: Map<string, number> } {
@@ -398,8 +497,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   private styleAppender(): StyleAppender {
     if (this.styles) return this.styles;
     const part = this.stylesPart();
-    if (!part) throw new Error("This workbook has no styles part, so the tool's sheet cannot be formatted. Open it in Excel and save it again.");
-    return (this.styles = new StyleAppender(this.pkg.text(part)!, part));
+    return (this.styles = part ? new StyleAppender(this.pkg.text(part)!, part) : new StyleAppender(MINIMAL_STYLES, "xl/styles.xml"));
   }
 
   /** Replaces a sheet's part (keeping its place among the tabs), or adds the sheet after the others. */
@@ -409,6 +507,12 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     if (existing?.state === "veryHidden") {
       throw new WorkbookConflictError(
         `The sheet "${existing.name}" is very hidden (set by a macro or the VBA editor), so it cannot be replaced from here. Nothing was written: make it visible again in Excel (VBA editor → its Visible property → xlSheetVisible), or rename it, then try again.`,
+      );
+    }
+    if (existing?.part) this.refuseIfProtected(existing.part);
+    if (!existing && book.lockStructure) {
+      throw new WorkbookConflictError(
+        `The workbook's structure is protected (Review → Protect Workbook in Excel), so the sheet "${name}" cannot be added. Nothing was written: unprotect the workbook, then try again.`,
       );
     }
     const xml = summarySheetXml(content, this.styleAppender());
