@@ -12,6 +12,7 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, promises as fs, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { isMacroEnabled } from "../src/adapters/exceljs/xlsxFile";
 import { openPlanFile } from "../src/adapters/xlsx/planFile";
 import { listZipEntries, readZipEntry } from "../src/adapters/exceljs/xlsxPreflight";
 import { Io } from "../src/cli/io";
@@ -299,7 +300,9 @@ describe("the corpus of bad workbooks", () => {
     }
 
     // summary --out: a new file when allowed, nothing when refused; the original unchanged either way.
-    const out = corpusFileName(kind, "summary-out");
+    // Named by the package's kind, as Excel opens it: a macro-enabled one (even misnamed .xlsx) only as .xlsm.
+    const macros = await fs.readFile(file).then(isMacroEnabled, () => false).catch(() => false);
+    const out = macros ? "summary-out.xlsm" : corpusFileName(kind, "summary-out");
     const run = await spawnCli(["summary", name, "--out", out], dir);
     if (summary.out === "writes") {
       expectExit(run, 0, "summary --out", kind.budget);

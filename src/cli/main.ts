@@ -53,9 +53,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`csp-plan ${command}: ${error.message}`);
       return error.exitCode;
     }
-    const code = (error as NodeJS.ErrnoException).code;
+    // Reads and writes of the user's files say their own problems (FileProblem, above); this is a backstop.
+    const { code, path: where } = error as NodeJS.ErrnoException;
     if (code === "EACCES" || code === "EPERM" || code === "ENOENT" || code === "EISDIR" || code === "EROFS" || code === "ENOSPC") {
-      io.err(`csp-plan ${command}: could not write or read a file: ${(error as Error).message}`);
+      io.err(`csp-plan ${command}: could not use ${where ?? "a file"} (${code}). Check the file and its folder, then try again.`);
       return EXIT.refused;
     }
     io.err(`csp-plan ${command}: something went wrong that is not your doing: ${(error as Error).message}`);

@@ -1,4 +1,4 @@
-import { carriesMark, isSummarySheetName, notOursMessage, OWNERSHIP_MARK, sheetOwnership } from "./ownedSheets";
+import { carriesMark, isSummarySheetName, MARK_SENTENCE, notOursMessage, OWNERSHIP_MARK, sheetOwnership } from "./ownedSheets";
 import { WorkbookSnapshot } from "./snapshot";
 
 const snapshot = (heads: Record<string, (string | null)[]>, others: string[] = []): WorkbookSnapshot => ({
@@ -13,15 +13,39 @@ describe("which sheets the tool made", () => {
     expect(["Q5 2014-15 Summary", "Q3 2014/15 Summary", "Q3 2014-15 Summary (2)", "Summary"].map(isSummarySheetName)).toEqual([false, false, false, false]);
   });
 
-  it("takes a sheet as its own by the mark in its first cells, or the words earlier versions wrote", () => {
-    expect(carriesMark(["Plan 2014/15: Q3 summary", `Position at 31 December 2014. ${OWNERSHIP_MARK} from the action plan: …`])).toBe(true);
-    expect(carriesMark(["Plan", "Position at 31 December 2014. Built from the action plan; building it again replaces this sheet's contents."])).toBe(true);
+  const A2 = `Position at 31 December 2014. ${MARK_SENTENCE}`;
+  const EARLIER_A2 = "Position at 31 December 2014. Built from the action plan; building it again replaces this sheet's contents.";
+
+  it("takes a sheet as its own by the mark in A2, as the tool writes it, or the words earlier versions wrote there", () => {
+    expect(MARK_SENTENCE.startsWith(OWNERSHIP_MARK)).toBe(true);
+    expect(carriesMark(["Plan 2014/15: Q3 summary", A2, "Not yet signed off."])).toBe(true);
+    expect(carriesMark(["Plan 2014/15: Q3 summary", `Position at 1 April 2015. ${MARK_SENTENCE}`])).toBe(true);
+    // A2 starts with the mark: what follows it (a user's addition) does not matter.
+    expect(carriesMark([null, `${A2} Signed off by the board.`])).toBe(true);
+    expect(carriesMark(["Plan", EARLIER_A2])).toBe(true);
     expect(carriesMark(["Q3 2014-15 Summary", "Built from the action plan", null])).toBe(false);
     expect(carriesMark([null, 42 as unknown as string, null])).toBe(false);
   });
 
+  it("does not take a user's sheet as its own because the mark's words appear somewhere in its first cells", () => {
+    // The tester's case: the user's own "Q3 2014-15 Summary", whose A1 quotes the mark.
+    const quoting = "Q3 notes. The figures sheet is Made by the CSP Action Plan tool; these notes are mine.";
+    expect(carriesMark([quoting, null, null])).toBe(false);
+    expect(carriesMark([quoting, "My own figures", null])).toBe(false);
+    // The mark, or the whole A2, in A1 or A3 rather than A2.
+    expect(carriesMark([A2, null, null])).toBe(false);
+    expect(carriesMark([null, null, A2])).toBe(false);
+    // In A2, but not at its start.
+    expect(carriesMark([null, `My notes. ${A2}`])).toBe(false);
+    expect(carriesMark([null, `Copied from the tool: ${OWNERSHIP_MARK} from the action plan`])).toBe(false);
+    expect(carriesMark([null, `My notes. ${EARLIER_A2}`])).toBe(false);
+    // Only part of the sentence: the mark's words without what they mean.
+    expect(carriesMark([null, `Position at 31 December 2014. ${OWNERSHIP_MARK}`])).toBe(false);
+    expect(carriesMark([null, `${MARK_SENTENCE}`])).toBe(false);
+  });
+
   it("says whether the sheet Excel would take as the name is absent, the tool's, or someone else's", () => {
-    const marked = [null, `${OWNERSHIP_MARK} from the action plan`];
+    const marked = ["Plan 2014/15: Q3 summary", `Position at 31 December 2014. ${MARK_SENTENCE}`];
     expect(sheetOwnership(snapshot({}, ["Action Plan"]), "Q3 2014-15 Summary")).toEqual({ kind: "absent" });
     expect(sheetOwnership(snapshot({ "Q3 2014-15 Summary": marked }), "Q3 2014-15 Summary")).toEqual({ kind: "ours", sheet: "Q3 2014-15 Summary" });
     expect(sheetOwnership(snapshot({ "q3 2014-15 summary": ["My notes", null] }), "Q3 2014-15 Summary")).toEqual({ kind: "notOurs", sheet: "q3 2014-15 summary" });

@@ -13,8 +13,24 @@ import { WorkbookSnapshot } from "./snapshot";
  */
 export const OWNERSHIP_MARK = "Made by the CSP Action Plan tool";
 
-/** The words in A2 of summary sheets built before the mark existed (version 0.1): still recognised as ours. */
-const EARLIER_MARK = /Built from the action plan; building it again replaces this sheet's contents\.$/;
+/**
+ * The sentence A2 carries after the position date: the mark and what it means. `summarySheet` writes A2 as
+ * `Position at 31 December 2014. ` and this sentence.
+ */
+export const MARK_SENTENCE = `${OWNERSHIP_MARK} from the action plan: building the summary again replaces this sheet, so keep your own notes on another sheet.`;
+
+/** `Position at 31 December 2014. `: how A2 begins, before the mark (formatLongDate's day, month and year). */
+const POSITION = "Position at \\d{1,2} [A-Z][a-z]+ \\d{4}\\. ";
+
+/** A2 as the tool writes it: the position, then the mark's whole sentence; anything after is allowed. */
+const MARKED_A2 = new RegExp(`^${POSITION}${escapeRegExp(MARK_SENTENCE)}`);
+
+/** A2 of summary sheets built before the mark existed (version 0.1): still recognised as ours, anchored likewise. */
+const EARLIER_MARK = new RegExp(`^${POSITION}Built from the action plan; building it again replaces this sheet's contents\\.`);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 /** How many cells from A1 down an adapter reads from a sheet the tool might own (see `SheetHead`). */
 export const HEAD_ROWS = 3;
@@ -24,9 +40,18 @@ export function isSummarySheetName(name: string): boolean {
   return /^q[1-4] \d{4}-\d{2} summary$/i.test(name.trim());
 }
 
-/** Whether a sheet's first cells carry the tool's mark (or the earlier summary sheets' words). */
+/**
+ * Whether a sheet's first cells (A1 down, as `SheetHead` gives them) carry the tool's mark: A2, the cell
+ * the tool writes it in, and only when A2 begins with the position and the mark's whole sentence (or the
+ * earlier summary sheets' words). The words anywhere else, or quoted in the middle of a note ("…the
+ * figures sheet is Made by the CSP Action Plan tool; these notes are mine"), are not the mark: such a
+ * sheet is the user's, and is never replaced.
+ */
 export function carriesMark(cells: readonly CellValue[]): boolean {
-  return cells.some((v) => typeof v === "string" && (v.includes(OWNERSHIP_MARK) || EARLIER_MARK.test(v.trim())));
+  const a2 = cells[1];
+  if (typeof a2 !== "string") return false;
+  const text = a2.trimStart();
+  return MARKED_A2.test(text) || EARLIER_MARK.test(text);
 }
 
 /** What a write to the sheet `name` would meet: no sheet yet, the tool's own sheet, or somebody's own sheet. */
