@@ -255,6 +255,20 @@ describe("a read-only plan is not written in place", () => {
     expect(await sha256(file)).toBe(before);
   });
 
+  it("summary refuses in place a plan with a password to modify (Excel opens it read-only without it); --out writes a copy", async () => {
+    const plain = await fs.readFile(await sampleFile(temp.path("plain.xlsx")));
+    const file = temp.path("guarded.xlsx");
+    const parts = listZipEntries(plain).filter((e) => !e.name.endsWith("/")).map((e) => ({ name: e.name, data: readZipEntry(plain, e) }));
+    await fs.writeFile(file, writeZip(parts.map((p) => (p.name === "xl/workbook.xml" ? { name: p.name, data: p.data.toString().replace(/(<workbook\b[^>]*>)/, '$1<fileSharing userName="Clerk" reservationPassword="CBEB"/>') } : p))));
+    const before = await sha256(file);
+    const run = await cli("summary", file, "--quarter", "Q3");
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(`csp-plan summary: ${file} has a password to modify, so it was not changed (Excel opens it read-only without the password). Use --out NEW.xlsx to write the summary to a new file.`);
+    expect(await sha256(file)).toBe(before);
+    expect((await cli("summary", file, "--quarter", "Q3", "--out", temp.path("copy.xlsx"))).code).toBe(0);
+    expect(await sha256(file)).toBe(before);
+  });
+
   it("the real process, run as the plan's owner (not root), refuses the owner's own read-only plan", async () => {
     await fs.chmod(temp.dir, 0o777);
     const file = await sampleFile(temp.path("plan.xlsx"));

@@ -109,6 +109,12 @@ export async function inPlaceProblem(file: string, alternative: { short: string;
   }
 }
 
+/** A workbook with a password to modify opens read-only in Excel without it: the command line does not write it in place either. */
+function passwordProblem(file: string, opened: OpenedPlan, alternative: { long: string }): FileProblem | undefined {
+  if (!opened.workbook.passwordToModify) return undefined;
+  return new FileProblem(1, `${file} has a password to modify, so it was not changed (Excel opens it read-only without the password). ${capitalise(alternative.long)}.`);
+}
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Open, guard, build and save: shared by `summary` and `demo`. Returns the outcome, or an exit status on refusal. */
@@ -118,7 +124,7 @@ export async function runSummary(run: SummaryRun, io: Io): Promise<{ outcome: Su
   // Refusals that need no summary come before building one.
   const macros = isMacroEnabled(opened.bytes);
   const alternative = { short: `use --out ${newName(macros)}`, long: `use --out ${newName(macros)} to write the summary to a new file` };
-  const problem = out ? outKindProblem(file, out, macros) : await inPlaceProblem(file, alternative);
+  const problem = out ? outKindProblem(file, out, macros) : passwordProblem(file, opened, alternative) ?? (await inPlaceProblem(file, alternative));
   if (problem) throw problem;
   const outcome = await withProgress(io, "Building the summary", () => buildSummary(opened.workbook, run.choice));
   if (!outcome.done) {
