@@ -33,3 +33,31 @@ export function savedByLibreOffice(bytes: Buffer): Buffer {
     removeTempDir(dir);
   }
 }
+
+/**
+ * A Word document opened by LibreOffice Writer and saved as plain text (filter "Text", UTF-8): each paragraph
+ * and each table cell on a line of its own. Throws if LibreOffice cannot open it. Needs Writer
+ * (`libreoffice-writer-nogui`) beside Calc.
+ */
+export function docxTextByLibreOffice(bytes: Buffer): string {
+  const dir = makeTempDir("csp-plan-lo-");
+  try {
+    const input = join(dir, "report.docx");
+    const out = join(dir, "out");
+    const profile = join(dir, "profile");
+    mkdirSync(out);
+    writeFileSync(input, bytes);
+    const run = spawnSync(
+      "soffice",
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", out, input],
+      { encoding: "utf8", timeout: HANG_BACKSTOP_MS, env: { ...process.env, HOME: dir } },
+    );
+    const converted = join(out, "report.txt");
+    if (run.error || run.status !== 0 || !existsSync(converted)) {
+      throw new Error(`LibreOffice did not open the Word document (status ${run.status}, ${run.error?.message ?? ""}): ${run.stderr}${run.stdout}`);
+    }
+    return readFileSync(converted, "utf8").replace(/^\uFEFF/, "");
+  } finally {
+    removeTempDir(dir);
+  }
+}
