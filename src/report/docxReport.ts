@@ -35,11 +35,14 @@ function table(block: TableBlock): Table {
   const weights = block.widths ?? block.header.map(() => 1);
   const sum = weights.reduce((a, b) => a + b, 0);
   const columnWidths = weights.map((w) => Math.round((TEXT_WIDTH * w) / sum));
-  const cell = (text: string, column: number, header: boolean) =>
+  // A short table (the figures) is kept on one page, as Word does it: each row's paragraphs keep with the next.
+  const together = block.rows.length <= 8;
+  const cell = (text: string, column: number, header: boolean, last = false) =>
     new TableCell({
       width: { size: columnWidths[column], type: WidthType.DXA },
       children: [new Paragraph({
         spacing: { before: 0, after: 0 },
+        keepNext: together && !last,
         alignment: numeric.has(column) ? AlignmentType.RIGHT : AlignmentType.LEFT,
         children: [new TextRun({ text, bold: header })],
       })],
@@ -52,7 +55,7 @@ function table(block: TableBlock): Table {
     borders: BORDERS,
     rows: [
       new TableRow({ tableHeader: true, children: block.header.map((h, c) => cell(h, c, true)) }),
-      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, c) => cell(text, c, false)) })),
+      ...block.rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((text, c) => cell(text, c, false, i === block.rows.length - 1)) })),
     ],
   });
 }
@@ -90,7 +93,8 @@ function chart(block: ChartBlock): (Paragraph | Table)[] {
   ];
 }
 
-function render(block: ReportBlock): (Paragraph | Table)[] {
+/** `keepNext`: the paragraph introduces what follows (a table or the chart) and stays on its page. */
+function render(block: ReportBlock, keepNext: boolean): (Paragraph | Table)[] {
   switch (block.kind) {
     case "heading":
       return [new Paragraph({ heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(block.text)] })];
@@ -98,6 +102,7 @@ function render(block: ReportBlock): (Paragraph | Table)[] {
       return [new Paragraph({
         children: [new TextRun({ text: block.text, italics: block.role === "note", bold: block.role === "date" })],
         spacing: block.role === "signOff" ? { before: 240 } : undefined,
+        keepNext,
       })];
     case "table":
       // A paragraph after each table, so two tables never run together and the next text has its own space.
@@ -119,7 +124,12 @@ export function committeeReportDocument(model: CommitteeReport): Document {
         heading2: { run: { font: FONT, size: 26, bold: true, language: LANGUAGE }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
       },
     },
-    sections: [{ children: model.blocks.flatMap(render) }],
+    sections: [{
+      children: model.blocks.flatMap((block, i) => {
+        const next = model.blocks[i + 1];
+        return render(block, next?.kind === "table" || next?.kind === "chart");
+      }),
+    }],
   });
 }
 
