@@ -4,8 +4,10 @@
  * marked header rows; alternative text on the chart; the language en-GB. FILE is never changed, an existing
  * --out never overwritten, and a plan with structure errors refused.
  */
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, promises as fs } from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { listZipEntries, readZipEntry } from "../src/adapters/exceljs/xlsxPreflight";
@@ -30,6 +32,16 @@ async function cli(...args: string[]): Promise<Run> {
   const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), today: () => new Date(Date.UTC(2014, 10, 15)) };
   const code = await main(args, io);
   return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Runs the built command line (`node bin/csp-plan.js`, as `npm ci` builds lib/) as a real process. */
+function spawnCli(args: string[], cwd: string): Promise<Run> {
+  const bin = path.resolve(__dirname, "..", "bin", "csp-plan.js");
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, CSP_PLAN_DEBUG: "" } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, out: stdout, err: stderr });
+    });
+  });
 }
 
 const sha256 = async (file: string) => createHash("sha256").update(await fs.readFile(file)).digest("hex");
@@ -167,6 +179,17 @@ describe("csp-plan report", () => {
     expect(run.err).toMatch(/\[structure\.unknown-status\]/);
     expect(existsSync(out)).toBe(false);
     expect(await sha256(plan)).toBe(before);
+  });
+
+  it("runs as a real process: writes the .docx (exit 0), and a usage error is exit 2 without a stack trace", async () => {
+    await samplePlanFile();
+    const done = await spawnCli(["report", "plan.xlsx", "--out", "report.docx"], temp.dir);
+    expect(done).toMatchObject({ code: 0, err: "" });
+    expect((await fs.readFile(temp.path("report.docx"))).subarray(0, 2).toString()).toBe("PK");
+    const usage = await spawnCli(["report", "plan.xlsx"], temp.dir);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/--out REPORT\.docx/);
+    expect(usage.err).not.toMatch(/^\s+at /m);
   });
 
   it("is listed in csp-plan --help and has its own --help", async () => {
