@@ -32,7 +32,7 @@ import { writeZip } from "./support/zipWriter";
 const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "bin", "csp-plan.js");
 const BUILT_MAIN = path.join(ROOT, "lib", "cli", "main.js");
-const COMMANDS = ["init", "check", "summary", "demo"] as const;
+const COMMANDS = ["init", "check", "summary", "chase", "demo"] as const;
 const Q3_SHEET = "Q3 2014-15 Summary";
 /** A line of a stack trace. */
 const STACK_LINE = /^\s+at /m;
@@ -211,6 +211,8 @@ describe("help and usage", () => {
     ["--as-of in UK order", ["check", "FILE", "--as-of", "31/12/2014"], /--as-of must be a date written YYYY-MM-DD/],
     ["--as-of with a bad month, for summary", ["summary", "FILE", "--quarter", "Q3", "--as-of", "2014-13-01"], /--as-of must be a date/],
     ["a boolean option given a value", ["check", "FILE", "--json=yes"], /--json/],
+    ["chase with a quarter that is not Q1–Q4", ["chase", "FILE", "--quarter", "Q0"], /--quarter must be Q1, Q2, Q3 or Q4/],
+    ["chase with --out (it writes nothing)", ["chase", "FILE", "--out", "NEW"], /--out/],
   ];
 
   it.each(BAD)("%s exits 2 with a message and no stack trace, and changes nothing", async (_, template, message) => {
@@ -390,6 +392,99 @@ describe("check", () => {
     expect(cellOf(SAMPLE_PLAN, "6.5", "targetDate")).toBe("I38");
     // The terminal form names the cell and the action too.
     expect((await cli("check", file)).out).toMatch(/Action Plan!I38 \(6\.5\): .*end of March.*\[smart\.timely\.not-a-date\]/);
+  });
+});
+
+describe("chase", () => {
+  const temp = useTempDir();
+  /** Lead officer and action IDs, as the summary's missing updates list them. */
+  const groups = (list: readonly { leadOfficer: string; actions: readonly { id: string }[] }[]) =>
+    list.map((g) => `${g.leadOfficer}: ${g.actions.map((a) => a.id).join(" ")}`);
+
+  it("on the sample lists each lead officer's missing Q3 updates with a message, exits 0 and never changes the file", async () => {
+    const file = await sampleFile(temp.path("plan.xlsx"));
+    const before = await sha256(file);
+    const report = await expectedReport(SAMPLE_PLAN, { quarter: "Q3" });
+    expect(report.missingUpdates.length).toBeGreaterThan(0);
+
+    const run = await cli("chase", file);
+    expect(run.code).toBe(0);
+    expect(run.err).toBe("");
+    expect(run.out).toContain(`${file}: five actions lack the Q3 2014/15 update, five lead officers to chase (Q3 2014/15, as of 31 December 2014).`);
+    expect(run.out).toContain("No e-mail is sent");
+    for (const g of report.missingUpdates) {
+      expect(run.out).toContain(`\n${g.leadOfficer}\n`);
+      for (const a of g.actions) expect(run.out).toMatch(new RegExp(`\\n  ${a.id.replace(".", "\\.")}  \\S`));
+      expect(run.out).toContain(`  Message: Dear ${g.leadOfficer}, the Q3 2014/15 update is still needed for `);
+    }
+    expect(run.out).toContain(
+      "  Message: Dear IOM Manager, the Q3 2014/15 update is still needed for one action in the community safety action plan: " +
+        "6.1 (Manage a cohort of 60 priority adult offenders through the…). Please add it in the Q3 update column as soon as you can. Thank you.",
+    );
+    expectNoStackTrace(run);
+    expect(await sha256(file)).toBe(before);
+    expect(readdirSync(temp.dir)).toEqual(["plan.xlsx"]);
+  });
+
+  it("--json prints [{leadOfficer, active, registered, actions: [{id, action, targetDate}], message}], matching the summary's missing updates exactly", async () => {
+    const file = await sampleFile(temp.path("plan.xlsx"));
+    for (const quarter of ["Q1", "Q2", "Q3"] as Quarter[]) {
+      const run = await cli("chase", file, "--json", "--quarter", quarter);
+      expect(run.code).toBe(0);
+      const list = JSON.parse(run.out) as { leadOfficer: string; active: boolean; registered: boolean; actions: { id: string; action: string; targetDate: string | null }[]; message: string }[];
+      expect(groups(list)).toEqual(groups((await expectedReport(SAMPLE_PLAN, { quarter })).missingUpdates));
+      const missing = (await expectedCheck(SAMPLE_PLAN, { quarter })).findings.filter((f) => f.rule === "update.missing").map((f) => f.actionId);
+      expect(list.flatMap((e) => e.actions.map((a) => a.id)).sort()).toEqual([...missing].sort());
+      for (const entry of list) {
+        expect(Object.keys(entry).sort()).toEqual(["actions", "active", "leadOfficer", "message", "registered"]);
+        for (const a of entry.actions) {
+          expect(Object.keys(a).sort()).toEqual(["action", "id", "targetDate"]);
+          expect(a.targetDate === null || /^\d{4}-\d{2}-\d{2}$/.test(a.targetDate)).toBe(true);
+        }
+        expect(entry.message).toContain(`the ${quarter} 2014/15 update is still needed`);
+      }
+    }
+    const q3 = JSON.parse((await cli("chase", file, "--json")).out);
+    expect(q3[0]).toEqual({
+      leadOfficer: "Detective Inspector, St Helens CID",
+      active: true,
+      registered: true,
+      actions: [{ id: "2.3", action: "Run intelligence-led operations against prolific vehicle…", targetDate: "2015-03-31" }],
+      message:
+        "Dear Detective Inspector, St Helens CID, the Q3 2014/15 update is still needed for one action in the community safety action plan: " +
+        "2.3 (Run intelligence-led operations against prolific vehicle…). Please add it in the Q3 update column as soon as you can. Thank you.",
+    });
+  });
+
+  it("--as-of before the quarter's end asks for the update by the end of the quarter", async () => {
+    const file = await sampleFile(temp.path("plan.xlsx"));
+    const list = JSON.parse((await cli("chase", file, "--json", "--as-of", "2014-12-01")).out) as { message: string }[];
+    for (const entry of list) expect(entry.message).toMatch(/ in the Q3 update column by 31 December 2014, the end of the quarter\. Thank you\.$/);
+  });
+
+  it("flags an inactive lead officer", async () => {
+    const file = await editedSample(temp.path("plan.xlsx"), (sheet) => {
+      sheet.getCell(cellOf(SAMPLE_PLAN, "6.1", "leadOfficer")).value = "Karen Prescott";
+    });
+    const run = await cli("chase", file);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("\nKaren Prescott (inactive in the Lead Officers register: reassign these actions, or send this to whoever covers the role)\n");
+    const list = JSON.parse((await cli("chase", file, "--json")).out) as { leadOfficer: string; active: boolean }[];
+    expect(list.find((e) => e.leadOfficer === "Karen Prescott")).toMatchObject({ active: false });
+  });
+
+  it("refuses a plan with structure errors: exit 1, the errors on stderr, nothing written", async () => {
+    const broken = await editedSample(temp.path("broken.xlsx"), (sheet) => {
+      sheet.getCell(cellOf(SAMPLE_PLAN, "1.2", "id")).value = "1.1";
+    });
+    const before = await sha256(broken);
+    const run = await cli("chase", broken);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain("csp-plan: The plan has 1 structure error to fix first, so no chase list was made.");
+    expect(run.err).toContain("[structure.duplicate-id]");
+    expect(run.out).toBe("");
+    expectNoStackTrace(run);
+    expect(await sha256(broken)).toBe(before);
   });
 });
 

@@ -1,5 +1,6 @@
 import { FileProblem } from "../adapters/exceljs/xlsxFile";
 import { adoptCommand } from "./commands/adopt";
+import { chaseCommand } from "./commands/chase";
 import { checkCommand } from "./commands/check";
 import { demoCommand } from "./commands/demo";
 import { initCommand } from "./commands/init";
@@ -18,6 +19,7 @@ Commands:
   check FILE [--quarter Qn] [--as-of YYYY-MM-DD] [--json]   structure, SMART and lead-officer findings (writes nothing)
   summary FILE --quarter Qn [--year …] [--out NEW] [--json]   RAG column and the quarter's summary sheet
   report FILE --out REPORT.docx [--quarter Qn] [--year …]   the committee report as a Word document (FILE unchanged)
+  chase FILE [--quarter Qn] [--as-of YYYY-MM-DD] [--json]   who to ask for missing updates, with messages (writes and sends nothing)
   adopt FILE --out NEW [--sheet NAME] [--status …] [--json]   bring in a plan kept in any layout (FILE unchanged)
   demo [DIR]                                         sample plan → check → summary
 
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   check: checkCommand,
   summary: summaryCommand,
   report: reportCommand,
+  chase: chaseCommand,
   adopt: adoptCommand,
   demo: demoCommand,
 };

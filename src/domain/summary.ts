@@ -1,9 +1,10 @@
+import { needsUpdate } from "./chase";
 import { Quarter, QUARTERS } from "./contract";
 import { IsoDate } from "./dates";
 import { computeFigures, PlanFigures, RatedAction, rateAll } from "./figures";
 import { overallNarrative, priorityNarrative } from "./narrative";
 import { Period } from "./period";
-import { isOpen, Plan, PlanAction } from "./plan";
+import { Plan, PlanAction } from "./plan";
 import { formatFinancialYear, summarySheetName } from "./quarters";
 import { RagRating } from "./rag";
 
@@ -65,7 +66,7 @@ export function buildSummaryReport(plan: Plan, period: Period): SummaryReport {
     })));
   const chase = new Map<string, { id: string; action: string }[]>();
   for (const action of plan.actions) {
-    if (!isOpen(action) || action.updates[period.quarter]) continue;
+    if (!needsUpdate(action, period.quarter)) continue;
     const officer = action.leadOfficer || "(no lead officer)";
     chase.set(officer, [...(chase.get(officer) ?? []), { id: action.id, action: action.action }]);
   }

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "../../../test/support/jsdomSetup";
 import { screen, waitFor, within } from "@testing-library/react";
-import { renderPane } from "../../../test/support/pane";
+import { editActionCell, renderPane } from "../../../test/support/pane";
 import { memoryPlan, seedWith } from "../../../test/support/planFixture";
 import { ChangeSet } from "../../port/workbookPort";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
@@ -140,5 +140,53 @@ describe("Summary and review", () => {
     expect(alert.textContent).toContain("1.1");
     expect(JSON.stringify(workbook.dump())).toBe(before);
     expect(screen.queryByRole("heading", { name: "Narrative" })).toBeNull();
+  });
+
+  it("offers the chase list per lead officer, without building, and copies each officer's message", async () => {
+    const { user, host } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+    const list = screen.getByRole("list", { name: "Missing Q3 updates (5)" });
+    const cards = within(list).getAllByRole("listitem").filter((li) => li.parentElement === list);
+    expect(cards.map((c) => c.firstElementChild!.textContent)).toEqual([
+      "Detective Inspector, St Helens CID",
+      "Head of Safeguarding, St Helens CCG",
+      "IOM Manager",
+      "Senior Crown Prosecutor",
+      "Substance Misuse Commissioning Manager",
+    ]);
+    expect(screen.getByText(/nothing is sent from here/)).toBeTruthy();
+    const iom = cards[2];
+    expect(within(iom).getByText("6.1: Manage a cohort of 60 priority adult offenders through the… (target date: 31 March 2015)")).toBeTruthy();
+    // "Today" is 20 January 2015, after Q3 ended: no date is invented.
+    const message =
+      "Dear IOM Manager, the Q3 2014/15 update is still needed for one action in the community safety action plan: " +
+      "6.1 (Manage a cohort of 60 priority adult offenders through the…). Please add it in the Q3 update column as soon as you can. Thank you.";
+    expect(within(iom).getByText(message)).toBeTruthy();
+    expect(within(iom).getByRole("status").textContent).toBe("");
+
+    await user.click(screen.getByRole("button", { name: "Copy message to IOM Manager" }));
+    expect(await within(iom).findByText("Copied the message to IOM Manager.")).toBeTruthy();
+    expect(host.copied).toEqual([message]);
+    // Only that officer's card says so.
+    expect(within(cards[0]).getByRole("status").textContent).toBe("");
+    for (const card of cards) expect(within(card).getAllByRole("button")).toHaveLength(1);
+  });
+
+  it("chases the chosen quarter, and flags an inactive officer; a failed copy says so", async () => {
+    const workbook = await memoryPlan(SAMPLE_PLAN);
+    await editActionCell(workbook, "6.1", "Lead officer", "Karen Prescott");
+    const { user, host } = await renderPane(workbook, "summary", {});
+    const card = screen.getByText("Karen Prescott", { selector: "span" }).closest("li")!;
+    expect(within(card).getByText(/^Inactive in the Lead Officers register: reassign these actions/)).toBeTruthy();
+    host.copyText = async () => {
+      throw new Error("the clipboard is not available");
+    };
+    await user.click(within(card).getByRole("button", { name: "Copy message to Karen Prescott" }));
+    expect((await within(card).findByRole("alert")).textContent).toContain("The message could not be copied: the clipboard is not available");
+
+    await user.selectOptions(screen.getByRole("combobox", { name: /Quarter/ }), "Q4");
+    const q4 = await screen.findByRole("list", { name: /^Missing Q4 updates \(\d+\)$/ });
+    expect(within(q4).getAllByText(/the Q4 2014\/15 update is still needed/).length).toBeGreaterThan(0);
+    // Q4 runs to 31 March 2015, after "today": the quarter's end is the deadline.
+    expect(within(q4).getAllByText(/by 31 March 2015, the end of the quarter\. Thank you\.$/).length).toBeGreaterThan(0);
   });
 });

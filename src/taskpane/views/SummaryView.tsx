@@ -1,8 +1,9 @@
 import { Button, Field, Input, makeStyles, ProgressBar, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { FormEvent, useState } from "react";
+import { FormEvent, useMemo, useState } from "react";
 import { Quarter, STATUSES } from "../../domain/contract";
 import { formatLongDate, readDate } from "../../domain/dates";
 import { Figures, formatPercent } from "../../domain/figures";
+import { buildChaseList } from "../../domain/chase";
 import { formatFinancialYear, summarySheetName } from "../../domain/quarters";
 import { RAG_RATINGS } from "../../domain/rag";
 import { SummaryReport } from "../../domain/summary";
@@ -16,6 +17,7 @@ import { RagWord } from "../components/RagWord";
 import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
+import { ChaseList } from "./ChaseList";
 import { isoDay, messageOf, sentence } from "../messages";
 
 const useStyles = makeStyles({
@@ -49,6 +51,12 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
   const report = built?.quarter === quarter ? built : undefined;
   const year = check?.plan.settings.year;
   const sheet = report?.sheetName ?? (year ? summarySheetName(year, quarter) : undefined);
+  // The chase list needs no summary built: it is read from the latest check, for the chosen quarter, as of
+  // today (so the message asks for the update by the quarter's end only while the quarter runs).
+  const chase = useMemo(
+    () => (check?.writable && check.period ? buildChaseList(check.plan, { year: check.period.year, quarter, asOf: isoDay(host.today()) }) : undefined),
+    [check, quarter, host],
+  );
 
   async function build() {
     if (building) return;
@@ -108,6 +116,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
           <Exceptions report={report} />
         </>
       )}
+      {chase && <ChaseList host={host} list={chase} quarter={quarter} />}
       {sheet && <SignOffForm host={host} sheet={sheet} />}
     </div>
   );
