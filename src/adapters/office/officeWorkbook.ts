@@ -36,7 +36,7 @@ export interface OfficeWorkbookOptions {
   readonly supports?: SupportsSet;
 }
 
-/** About what one row-height write adds to a request (a range and a format action, measured on the double). */
+/** An estimate of what one row-height write adds to a request; the 10,000-action test holds every measured request under 5 MB. */
 const ROW_HEIGHT_BYTES = 150;
 
 /** Columns of points per character of width, near enough for Calibri 11. */
