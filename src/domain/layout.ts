@@ -29,12 +29,35 @@ export interface ChartSpec {
   readonly anchorColumn: number;
 }
 
+/**
+ * How a sheet the tool owns prints: every host turns this into its own page set-up (file XML `pageSetup`,
+ * ExcelJS `pageSetup`, Office.js `pageLayout`). Sheets the tool does not own never get one.
+ */
+export interface PrintSettings {
+  readonly orientation: "landscape" | "portrait";
+  /** Fit the columns to one page wide, as many pages tall as the rows need. */
+  readonly onePageWide: boolean;
+  /** How many rows from the top are printed again at the top of every page (0 for none). */
+  readonly repeatRows: number;
+  /**
+   * The centre footer in Excel's header and footer codes, the same in files and Office.js (`&P` the page,
+   * `&N` the pages; a literal ampersand is `&&`).
+   */
+  readonly footer?: string;
+}
+
 /** A whole sheet's contents from A1. */
 export interface SheetContent {
   readonly rows: readonly (readonly SheetCell[])[];
   /** Widths in characters, by column. */
   readonly columnWidths: readonly number[];
+  /**
+   * Heights in points by row, where a row needs more than one line (wrapped text): hosts set them, as neither
+   * Excel nor LibreOffice fits rows to their text when a file opens. Null or missing: the default height.
+   */
+  readonly rowHeights?: readonly (number | null)[];
   readonly chart?: ChartSpec;
+  readonly print?: PrintSettings;
 }
 
 /** What a table column holds, so hosts can add validation and formats. */
@@ -54,4 +77,6 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** Data rows; dates as UTC `Date`s. At least one row (Excel shows an empty table with one blank row). */
   readonly rows: readonly (readonly CellValue[])[];
+  /** How the table's sheet prints, set when the tool creates it. */
+  readonly print?: PrintSettings;
 }

@@ -4,7 +4,8 @@ import {
   SETTINGS, SETTINGS_COLUMNS,
 } from "./contract";
 import { toUtcDate } from "./dates";
-import { ColumnKind, TableSpec } from "./layout";
+import { ColumnKind, PrintSettings, TableSpec } from "./layout";
+import { PAGE_N_OF_M } from "./printLayout";
 import { PlanSeed, SeedAction } from "./planSeed";
 import { AdoptedSeed } from "./sheetProposal";
 
@@ -28,6 +29,9 @@ const ACTION_KINDS: Record<ActionColumn, { kind: ColumnKind; width: number }> = 
   notes: { kind: "wrap", width: 36 },
   lastUpdated: { kind: "date", width: 12 },
 };
+
+/** The Action Plan prints landscape, one page wide, its header row on every page. */
+export const ACTION_PLAN_PRINT: PrintSettings = { orientation: "landscape", onePageWide: true, repeatRows: 1, footer: `&A - ${PAGE_N_OF_M}` };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -74,6 +78,7 @@ export function planTables(seed: PlanSeed | AdoptedSeed): TableSpec[] {
     {
       ...ACTION_PLAN, name: ACTION_PLAN.table, columns: actionColumns,
       rows: atLeastOneRow(seed.actions.map(rowOf), actionColumns.length),
+      print: ACTION_PLAN_PRINT,
     },
     {
       ...LEAD_OFFICERS, name: LEAD_OFFICERS.table,

@@ -7,12 +7,15 @@ import { RAG_RATINGS } from "./rag";
 import { SummaryReport } from "./summary";
 import { EXCEL_LIMITS } from "./excelLimits";
 import { fitSheetContent } from "./sheetLimits";
+import { footerText, PAGE_N_OF_M, sheetRowHeights } from "./printLayout";
 import { cappedList, capitalise } from "./wording";
 
 const FIGURE_HEADERS = ["No", "Priority", ...STATUSES, "Expected outcomes", "% complete", ...RAG_RATINGS];
 
 /** Where the chair's sign-off is written on a summary sheet (zero-based); building again clears it, as the figures may have changed. */
 export const SIGN_OFF_CELL = { row: 2, column: 0 } as const;
+/** The title row, printed again at the top of every page. */
+export const SUMMARY_TITLE_ROWS = 1;
 export const NOT_SIGNED_OFF = "Not yet signed off.";
 
 function cell(value: string | number | null, style?: CellStyle): SheetCell {
@@ -100,7 +103,7 @@ export function summarySheet(report: SummaryReport): SheetContent {
     for (const r of report.removed) add(cell(r.id), cell(r.action, "wrap"), cell(r.reason || "No reason recorded", "wrap"));
   }
 
-  return fitSheetContent({
+  const fitted = fitSheetContent({
     rows,
     columnWidths: [8, 44, 16, 14, 18, 30, 14, 11, 11, 11, 8, 8, 8, 8, 8],
     chart: {
@@ -113,4 +116,10 @@ export function summarySheet(report: SummaryReport): SheetContent {
       anchorColumn: FIGURE_HEADERS.length + 1,
     },
   });
+  const title = `${capitalise(report.planName || "action plan")} ${report.year}, ${report.quarter} summary`;
+  return {
+    ...fitted,
+    rowHeights: sheetRowHeights(fitted.rows, fitted.columnWidths),
+    print: { orientation: "landscape", onePageWide: true, repeatRows: SUMMARY_TITLE_ROWS, footer: `${footerText(title)} - ${PAGE_N_OF_M}` },
+  };
 }

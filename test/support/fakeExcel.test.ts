@@ -977,3 +977,40 @@ describe("merged areas, cell properties and bounding rectangles (what reading a 
     });
   });
 });
+
+describe("page layout (ExcelApi 1.9)", () => {
+  it("sets orientation, fit-to-pages zoom, print title rows and the centre footer at sync, and loads them back", async () => {
+    const fake = createFakeExcel();
+    fake.addSheet("Summary");
+    await fake.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("Summary").pageLayout;
+      layout.orientation = "Landscape";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintTitleRows("$1:$2");
+      layout.headersFooters.defaultForAllPages.centerFooter = "Plan && more - Page &P of &N";
+      expect(fake.sheetInfo("Summary").orientation).toBe("Portrait");
+      await context.sync();
+      layout.load("orientation,zoom");
+      await context.sync();
+      expect(layout.orientation).toBe("Landscape");
+      expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    });
+    expect(fake.sheetInfo("Summary")).toMatchObject({ printTitleRows: "$1:$2", centerFooter: "Plan && more - Page &P of &N" });
+  });
+
+  it("refuses what Excel documents as invalid: an orientation that is not a PageOrientation, a scale outside 10 to 400, a title range on another sheet", async () => {
+    const fake = createFakeExcel();
+    fake.addSheet("Summary");
+    const attempts: ((layout: Excel.PageLayout) => void)[] = [
+      (l) => (l.orientation = "Sideways" as never),
+      (l) => (l.zoom = { scale: 5 }),
+      (l) => l.setPrintTitleRows("Elsewhere!$1:$1"),
+    ];
+    for (const attempt of attempts) {
+      await expect(fake.run(async (context) => {
+        attempt(context.workbook.worksheets.getItem("Summary").pageLayout);
+        await context.sync();
+      })).rejects.toMatchObject({ code: ErrorCodes.invalidArgument });
+    }
+  });
+});

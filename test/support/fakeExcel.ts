@@ -71,6 +71,11 @@ export interface FakeSheetInfo {
   protectionOptions: Record<string, unknown>;
   frozenRows: number;
   frozenColumns: number;
+  /** Page set-up (ExcelApi 1.9); print title rows as "$1:$2". */
+  orientation: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows?: string;
+  centerFooter: string;
 }
 
 export interface FakeChartDetails {
@@ -338,6 +343,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         protectionOptions: { ...sheet.protection.options },
         frozenRows: sheet.frozen.rows,
         frozenColumns: sheet.frozen.columns,
+        orientation: sheet.pageLayout.orientation,
+        zoom: { ...sheet.pageLayout.zoom },
+        printTitleRows: sheet.pageLayout.printTitleRows && `$${sheet.pageLayout.printTitleRows.first + 1}:$${sheet.pageLayout.printTitleRows.last + 1}`,
+        centerFooter: sheet.pageLayout.footers.centerFooter,
       };
     },
     chartDetails(sheetName) {

@@ -61,3 +61,27 @@ export function docxTextByLibreOffice(bytes: Buffer): string {
     removeTempDir(dir);
   }
 }
+
+/**
+ * PDFs of workbooks as LibreOffice prints them (`--convert-to pdf`, every sheet, each sheet's own page set-up),
+ * in one soffice run with a profile of its own, waited for until it exits. Returns each input's PDF path.
+ */
+export async function printedByLibreOffice(files: readonly string[], outDir: string): Promise<string[]> {
+  const { execFile } = await import("node:child_process");
+  const { randomBytes } = await import("node:crypto");
+  const profile = join(outDir, `lo-profile-${randomBytes(8).toString("hex")}`);
+  const soffice = process.env.SOFFICE_PATH ?? "soffice";
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      soffice,
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", outDir, ...files],
+      { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, HOME: outDir } },
+      (error, stdout, stderr) => (error ? reject(new Error(`soffice failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve()),
+    );
+  });
+  return files.map((file) => {
+    const pdf = join(outDir, file.replace(/^.*[\\/]/, "").replace(/\.xlsx$/i, ".pdf"));
+    if (!existsSync(pdf)) throw new Error(`LibreOffice printed no PDF of ${file}.`);
+    return pdf;
+  });
+}

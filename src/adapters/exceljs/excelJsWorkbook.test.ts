@@ -361,3 +361,25 @@ describe("plan text that looks like a formula", () => {
     expect(table.rows[row - 2][table.headers.indexOf(ACTION_COLUMNS.action)]).toBe(FORMULA_LIKE.action);
   });
 });
+
+describe("print settings (issue 13)", () => {
+  it("writes the summary's and the created Action Plan's page set-up, print titles, footer and row heights into the file", async () => {
+    const workbook = ExcelJsWorkbook.empty();
+    const seeded = await setUpPlan(workbook, SAMPLE_PLAN);
+    if (!seeded.done) throw new Error(seeded.reason);
+    const built = await buildSummary(workbook, { quarter: "Q3" });
+    if (!built.done) throw new Error("summary refused");
+    const reloaded = new ExcelJS.Workbook();
+    await reloaded.xlsx.load((await workbook.toBuffer()) as unknown as ArrayBuffer);
+    const summary = reloaded.getWorksheet(built.report.sheetName)!;
+    const plan = reloaded.getWorksheet(ACTION_PLAN.sheet)!;
+    for (const sheet of [summary, plan]) {
+      expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+    }
+    expect(summary.headerFooter.oddFooter).toBe("&CCommunity safety action plan 2014/15, Q3 summary - Page &P of &N");
+    expect(plan.headerFooter.oddFooter).toBe("&C&A - Page &P of &N");
+    expect(reloaded.getWorksheet(LEAD_OFFICERS.sheet)!.pageSetup.fitToPage).toBeFalsy();
+    const tall = [...Array(summary.rowCount).keys()].map((r) => summary.getRow(r + 1).height).filter((h) => h !== undefined && h > 15);
+    expect(tall.length).toBeGreaterThan(5);
+  });
+});

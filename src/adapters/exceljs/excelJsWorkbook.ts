@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { CellValue, cellText, columnLetter } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
-import { ColumnSpec, SheetContent, TableSpec } from "../../domain/layout";
+import { ColumnSpec, PrintSettings, SheetContent, TableSpec } from "../../domain/layout";
+import { tableRowHeights } from "../../domain/printLayout";
 import { areaOf, SheetCells } from "../../domain/sheetCells";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
@@ -275,6 +276,10 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
         styleCell(cell, c.style, c.value);
       });
     });
+    content.rowHeights?.forEach((h, r) => {
+      if (h) sheet.getRow(r + 1).height = h;
+    });
+    setPrint(sheet, content.print);
     // ExcelJS cannot draw charts: the Office host draws content.chart; files carry the table it is drawn from.
   }
 
@@ -294,7 +299,27 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
     });
     const last = spec.rows.length + 1;
     spec.columns.forEach((c, i) => formatColumn(sheet, i, 2, last, c, this.pending));
+    tableRowHeights(spec).forEach((h, r) => {
+      if (h) sheet.getRow(r + 1).height = h;
+    });
+    setPrint(sheet, spec.print);
   }
+}
+
+/**
+ * A sheet's page set-up from the domain's print settings: ExcelJS writes `fitToPage` (sheetPr/pageSetUpPr)
+ * with fitToWidth and fitToHeight, `printTitlesRow` as the sheet's `_xlnm.Print_Titles` name, and the footer.
+ */
+function setPrint(sheet: ExcelJS.Worksheet, print: PrintSettings | undefined): void {
+  if (!print) return;
+  sheet.pageSetup.orientation = print.orientation;
+  if (print.onePageWide) {
+    sheet.pageSetup.fitToPage = true;
+    sheet.pageSetup.fitToWidth = 1;
+    sheet.pageSetup.fitToHeight = 0;
+  }
+  if (print.repeatRows > 0) sheet.pageSetup.printTitlesRow = `1:${print.repeatRows}`;
+  if (print.footer) sheet.headerFooter.oddFooter = `&C${print.footer}`;
 }
 
 /** Width, number format, wrapping, drop-down list and RAG colouring for one table column's data cells (1-based rows). */

@@ -1,6 +1,7 @@
 import { a1, CellValue } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
-import { ColumnKind, SheetContent, TableSpec } from "../../domain/layout";
+import { ColumnKind, PrintSettings, SheetContent, TableSpec } from "../../domain/layout";
+import { tableRowHeights } from "../../domain/printLayout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
 import { LIST_NAMES } from "../../domain/listNames";
@@ -34,6 +35,9 @@ export interface OfficeWorkbookOptions {
   readonly maxRequestBytes?: number;
   readonly supports?: SupportsSet;
 }
+
+/** An estimate of what one row-height write adds to a request; the 10,000-action test holds every measured request under 5 MB. */
+const ROW_HEIGHT_BYTES = 150;
 
 /** Columns of points per character of width, near enough for Calibri 11. */
 const POINTS_PER_CHARACTER = 6.5;
@@ -264,6 +268,8 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
           break;
       }
     }
+    await this.setRowHeights(sheet, budget, content.rowHeights ?? []);
+    await this.setPrint(sheet, budget, content.print);
     if (content.chart) {
       const c = content.chart;
       const chart = sheet.charts.add("ColumnStacked", sheet.getRangeByIndexes(c.dataTop, c.dataLeft, c.dataRows, c.dataColumns), "Columns");
@@ -367,5 +373,39 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
       pending.push({ range: body, kind: column.kind, header: column.header });
       if (column.kind === "rag") this.colourRagWords(body, a1(1, c));
     });
+    await this.setRowHeights(sheet, budget, tableRowHeights(spec));
+    await this.setPrint(sheet, budget, spec.print);
+  }
+
+  /** Heights the domain worked out for wrapped text (Range.format.rowHeight, in points), one write per run of equal heights. */
+  private async setRowHeights(sheet: Excel.Worksheet, budget: RequestBudget, heights: readonly (number | null)[]): Promise<void> {
+    let r = 0;
+    while (r < heights.length) {
+      const height = heights[r];
+      let end = r + 1;
+      while (end < heights.length && heights[end] === height) end++;
+      if (height) {
+        await budget.reserve(ROW_HEIGHT_BYTES);
+        sheet.getRangeByIndexes(r, 0, end - r, 1).format.rowHeight = height;
+      }
+      r = end;
+    }
+  }
+
+  /**
+   * A sheet's page set-up (Worksheet.pageLayout, ExcelApi 1.9: orientation, zoom's fit to pages, print title
+   * rows, and the centre footer of headersFooters.defaultForAllPages). An Excel without ExcelApi 1.9 writes
+   * the sheet without them: the sheet is the same, it only prints with Excel's defaults.
+   * (Microsoft Learn: Office Add-ins, Excel JavaScript API, Excel.PageLayout and Excel.PageLayoutZoomOptions.)
+   */
+  private async setPrint(sheet: Excel.Worksheet, budget: RequestBudget, print: PrintSettings | undefined): Promise<void> {
+    if (!print || !this.supports("ExcelApi", "1.9")) return;
+    await budget.reserve(1000);
+    const layout = sheet.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    // verticalFitToPages 0: as many pages tall as the rows need, as fitToHeight="0" in a file.
+    if (print.onePageWide) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+    if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
   }
 }

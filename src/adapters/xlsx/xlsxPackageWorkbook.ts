@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, PreflightLimits, SheetSize } from "../exceljs/xlsxPrefl
 import { CONTENT_TYPES, isType, OpcPackage, PartEdit, REL, relsPartOf, relType, WORKSHEET_CONTENT_TYPE } from "./opcPackage";
 import { CellDecoder, CellWrites, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
 import { readStyleBook, StyleAppender, StyleBook } from "./stylesXml";
-import { summarySheetXml } from "./summarySheetXml";
+import { printTitlesFormula, summarySheetXml } from "./summarySheetXml";
 import { escapeXml, prefixOf, scanXml, XmlElement } from "./xml";
 
 /** A sheet listed in the workbook part. */
@@ -516,6 +516,9 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
       );
     }
     const xml = summarySheetXml(content, this.styleAppender());
+    const sheetName = existing?.name ?? name;
+    const titles = printTitlesFormula(sheetName, content.print);
+    if (titles) this.setPrintTitles(existing ? book.sheets.indexOf(existing) : book.sheets.length, titles, edits);
     if (existing?.part) {
       edits.set(existing.part, xml);
       // What hung off the old contents (a chart the add-in drew: its drawing and chart parts) goes with them.
@@ -523,6 +526,47 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
       return;
     }
     this.addSheet(existing?.name ?? name, xml, edits);
+  }
+
+  /**
+   * Sets the sheet's print titles: the defined name `_xlnm.Print_Titles` local to the sheet at this 0-based
+   * position among the tabs (ECMA-376 Part 1, §18.2.5 and §18.2.6, localSheetId). Every other name is kept as
+   * written; the workbook part is left alone when the name already says this.
+   */
+  private setPrintTitles(position: number, formula: string, edits: Map<string, PartEdit>): void {
+    const part = this.book().part;
+    const xml = (edits.get(part) as string | undefined) ?? this.current(part)!;
+    let root: XmlElement | undefined;
+    let names: XmlElement | undefined;
+    let before: XmlElement | undefined;
+    let found: XmlElement | undefined;
+    let text = "";
+    scanXml(xml, part, {
+      open: (e) => {
+        if (e.depth === 0) root = e;
+        else if (e.depth === 1 && e.name === "definedNames") names = e;
+        else if (e.depth === 1 && !before && (e.name === "calcPr" || AFTER_CALC_PR.has(e.name))) before = e;
+      },
+      close: (e) => {
+        if (e.depth === 2 && e.name === "definedName" && !found && e.attributes.name?.toLowerCase() === "_xlnm.print_titles" && Number(e.attributes.localSheetId) === position) found = e;
+      },
+      text: (t, parent) => {
+        if (parent && parent === found) text += t;
+      },
+    });
+    const p = prefixOf(root!.qname);
+    const element = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeXml(formula)}</${p}definedName>`;
+    let next: string;
+    if (found) {
+      if (text === formula) return;
+      next = xml.slice(0, found.start) + element + xml.slice(found.end);
+    } else if (names) {
+      next = insertBeforeClose(xml, "definedNames", () => element);
+    } else {
+      const at = before ? before.start : xml.lastIndexOf("<", root!.end - 1);
+      next = `${xml.slice(0, at)}<${p}definedNames>${element}</${p}definedNames>${xml.slice(at)}`;
+    }
+    edits.set(part, next);
   }
 
   /**

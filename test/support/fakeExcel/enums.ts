@@ -178,3 +178,9 @@ export const RangeValueType = {
 } as const;
 
 export const valuesOf = (e: Record<string, string>): Set<string> => new Set(Object.values(e));
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.pageorientation (ExcelApi 1.9) */
+export const PageOrientation = {
+  portrait: "Portrait",
+  landscape: "Landscape",
+} as const;

@@ -272,6 +272,15 @@ export function normaliseColour(input: unknown): string {
 
 // ---------------------------------------------------------------------------------------------- sheets
 
+export interface PageLayoutModel {
+  orientation: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Whole rows, zero-based. */
+  printTitleRows: { first: number; last: number } | undefined;
+  /** The default (every page's) header and footer sections, in Excel's codes. */
+  readonly footers: Record<"leftFooter" | "centerFooter" | "rightFooter" | "leftHeader" | "centerHeader" | "rightHeader", string>;
+}
+
 export class SheetModel {
   name: string;
   visibility = "Visible";
@@ -285,6 +294,8 @@ export class SheetModel {
   selection: Rect = rect(0, 0);
   protection: Protection = { protected: false, options: {} };
   frozen = { rows: 0, columns: 0 };
+  /** Page set-up (Worksheet.pageLayout, ExcelApi 1.9): a new sheet prints portrait at 100%, with no titles or footer. */
+  readonly pageLayout: PageLayoutModel = { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: undefined, footers: { leftFooter: "", centerFooter: "", rightFooter: "", leftHeader: "", centerHeader: "", rightHeader: "" } };
   readonly charts: ChartModel[] = [];
   readonly validations: ValidationModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];

@@ -11,13 +11,14 @@ import {
   ConditionalFormatType,
   DataValidationAlertStyle,
   HorizontalAlignment,
+  PageOrientation,
   RangeUnderlineStyle,
   SheetVisibility,
   valuesOf,
   VerticalAlignment,
 } from "./enums";
 import { errors, FakeExcelUnsupported } from "./errors";
-import { ChartModel, ConditionalFormatModel, formatText, Fmt, FmtKey, NameModel, normaliseColour, SheetModel, TableModel, WorkbookModel } from "./model";
+import { ChartModel, ConditionalFormatModel, formatText, Fmt, FmtKey, NameModel, normaliseColour, PageLayoutModel, SheetModel, TableModel, WorkbookModel } from "./model";
 import { defineAccessors, FakeClientResult, FakeCollection, FakeContext, FakeObject, NavDef, ObjectOptions, TypeDesc } from "./runtime";
 
 export interface RangeRef {
@@ -851,7 +852,80 @@ const WORKSHEET: TypeDesc = describe<SheetModel>({
       (s) => s,
       () => FREEZE_PANES,
     ),
+    pageLayout: nav<SheetModel>(
+      () => FakePageLayout,
+      (s) => s,
+      () => PAGE_LAYOUT,
+    ),
   },
+  alive: aliveSheet,
+});
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout.
+ * `orientation` is an Excel.PageOrientation; `zoom` a PageLayoutZoomOptions, whose `scale` is 10 to 400 and
+ * whose fit-to-pages counts are whole numbers (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions);
+ * only what the add-in sets is described.
+ */
+const PAGE_LAYOUT: TypeDesc = describe<SheetModel>({
+  name: "PageLayout",
+  props: {
+    orientation: { read: (s) => s.pageLayout.orientation, write: (s, v) => (s.pageLayout.orientation = checkEnum(v, PageOrientation, "orientation")) },
+    zoom: {
+      read: (s) => ({ ...s.pageLayout.zoom }),
+      write: (s, v) => {
+        check(typeof v === "object" && v !== null && !Array.isArray(v), "zoom");
+        const given = v as Record<string, unknown>;
+        const extra = Object.keys(given).filter((k) => !["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k));
+        check(extra.length === 0, `zoom ${extra.join(", ")}`);
+        const zoom: PageLayoutModel["zoom"] = {};
+        if (given.scale !== undefined && given.scale !== null) {
+          zoom.scale = checkNumber(given.scale, "zoom.scale", 10);
+          check(zoom.scale <= 400, "zoom.scale must be 10 to 400");
+        }
+        for (const key of ["horizontalFitToPages", "verticalFitToPages"] as const) {
+          if (given[key] === undefined || given[key] === null) continue;
+          const n = checkNumber(given[key], `zoom.${key}`, 0);
+          check(Number.isInteger(n), `zoom.${key} must be a whole number`);
+          zoom[key] = n;
+        }
+        s.pageLayout.zoom = zoom;
+      },
+    },
+  },
+  navs: {
+    headersFooters: nav<SheetModel>(
+      () => FakeHeaderFooterGroup,
+      (s) => s,
+      () => HEADER_FOOTER_GROUP,
+    ),
+  },
+  alive: aliveSheet,
+});
+
+/** PageLayout.headersFooters (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup; only the default (every page's) one. */
+const HEADER_FOOTER_GROUP: TypeDesc = describe<SheetModel>({
+  name: "HeaderFooterGroup",
+  props: {},
+  navs: {
+    defaultForAllPages: nav<SheetModel>(
+      () => FakeHeaderFooter,
+      (s) => s,
+      () => HEADER_FOOTER,
+    ),
+  },
+  alive: aliveSheet,
+});
+
+/** A header and footer's six sections, text in Excel's codes (&P, &N, &&): https://learn.microsoft.com/javascript/api/excel/excel.headerfooter. */
+const HEADER_FOOTER: TypeDesc = describe<SheetModel>({
+  name: "HeaderFooter",
+  props: Object.fromEntries(
+    (["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"] as const).map((key) => [
+      key,
+      { read: (s: SheetModel) => s.pageLayout.footers[key], write: (s: SheetModel, v: unknown) => (s.pageLayout.footers[key] = checkString(v, key)) },
+    ]),
+  ),
   alive: aliveSheet,
 });
 
@@ -1709,6 +1783,36 @@ export class FakeWorksheetFreezePanes extends FakeObject {
   }
   unfreeze(): void {
     this._call("unfreeze", [], (s: SheetModel) => (s.frozen = { rows: 0, columns: 0 }));
+  }
+}
+
+export class FakePageLayout extends FakeObject {
+  _type() {
+    return PAGE_LAYOUT;
+  }
+  /**
+   * The rows repeated at the top of every printed page, as a Range or an address ("$1:$2"):
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1).
+   * The rows of the range given are what repeat (the adapter gives whole rows, "$1:$1"; what Excel does with a
+   * range of some columns only is not documented, so the double takes its rows and does not refuse it).
+   */
+  setPrintTitleRows(printTitleRows: unknown): void {
+    this._call("setPrintTitleRows", [printTitleRows], (s: SheetModel) => {
+      const r = rangeArgument(printTitleRows, s, s.workbook).rect;
+      s.pageLayout.printTitleRows = { first: r.row, last: r.row + r.rows - 1 };
+    });
+  }
+}
+
+export class FakeHeaderFooterGroup extends FakeObject {
+  _type() {
+    return HEADER_FOOTER_GROUP;
+  }
+}
+
+export class FakeHeaderFooter extends FakeObject {
+  _type() {
+    return HEADER_FOOTER;
   }
 }
 

@@ -1,0 +1,66 @@
+import { createFakeExcel, installExcelGlobals, uninstallExcelGlobals } from "../../../test/support/fakeExcel";
+import { a1 } from "../../domain/cells";
+import { planTables } from "../../domain/planLayout";
+import { tableRowHeights } from "../../domain/printLayout";
+import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
+import { summarySheet } from "../../domain/summarySheet";
+import { buildSummary } from "../../usecases/buildSummary";
+import { setUpPlan } from "../../usecases/setUpPlan";
+import { OfficeWorkbook, SupportsSet } from "./officeWorkbook";
+
+/** A new sheet's row height in the double (Excel's default for Calibri 11). */
+const DEFAULT_ROW_POINTS = 15;
+
+beforeAll(() => installExcelGlobals());
+afterAll(() => uninstallExcelGlobals());
+
+async function summaryThrough(supports: SupportsSet) {
+  const fake = createFakeExcel();
+  fake.addSheet("Sheet1");
+  const workbook = new OfficeWorkbook(fake.run, { supports });
+  const outcome = await setUpPlan(workbook, SAMPLE_PLAN);
+  if (!outcome.done) throw new Error(outcome.reason);
+  const built = await buildSummary(workbook);
+  if (!built.done) throw new Error("summary refused");
+  return { fake, sheet: built.report.sheetName, content: summarySheet(built.report) };
+}
+
+describe("print settings through Office.js (Worksheet.pageLayout, ExcelApi 1.9)", () => {
+  it("prints the summary landscape, one page wide, its title on every page, with the plan, quarter and page in the footer", async () => {
+    const { fake, sheet } = await summaryThrough(() => true);
+    const info = fake.sheetInfo(sheet);
+    expect(info.orientation).toBe("Landscape");
+    expect(info.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(info.printTitleRows).toBe("$1:$1");
+    expect(info.centerFooter).toMatch(/Q3 summary - Page &P of &N$/);
+    expect(info.centerFooter).toContain("2014/15");
+  });
+
+  it("sets the Action Plan's print settings when it creates the sheet, and none on the other registers", async () => {
+    const { fake } = await summaryThrough(() => true);
+    const plan = fake.sheetInfo("Action Plan");
+    expect(plan).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$1:$1", centerFooter: "&A - Page &P of &N" });
+    for (const other of ["Sheet1", "Lead Officers", "Priorities", "Plan Settings"].filter((s) => fake.sheetNames().includes(s))) {
+      expect(fake.sheetInfo(other)).toMatchObject({ orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: undefined, centerFooter: "" });
+    }
+  });
+
+  it("sets the domain's row heights for wrapped text, and leaves other rows at the default", async () => {
+    const { fake, sheet, content } = await summaryThrough(() => true);
+    const heights = content.rowHeights ?? [];
+    expect(heights.filter((h) => h !== null).length).toBeGreaterThan(0);
+    heights.forEach((h, r) => expect({ row: r + 1, height: fake.cellFormat(sheet, a1(r, 0)).rowHeight }).toEqual({ row: r + 1, height: h ?? DEFAULT_ROW_POINTS }));
+    // The Action Plan's rows with wrapped text are as tall as the domain worked out.
+    const planHeights = tableRowHeights(planTables(SAMPLE_PLAN)[0]);
+    planHeights.forEach((h, r) => expect({ row: r + 1, height: fake.cellFormat("Action Plan", a1(r, 0)).rowHeight }).toEqual({ row: r + 1, height: h ?? DEFAULT_ROW_POINTS }));
+  });
+
+  it("writes the sheets without print settings, and with nothing else missing, where Excel lacks ExcelApi 1.9", async () => {
+    const old = await summaryThrough((name, version) => !(name === "ExcelApi" && version === "1.9"));
+    const info = old.fake.sheetInfo(old.sheet);
+    expect(info).toMatchObject({ orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: undefined, centerFooter: "" });
+    expect(old.fake.sheetInfo("Action Plan")).toMatchObject({ orientation: "Portrait", printTitleRows: undefined });
+    const now = await summaryThrough(() => true);
+    expect(old.fake.cell(old.sheet, "A1")?.value).toBe(now.fake.cell(now.sheet, "A1")?.value);
+  });
+});

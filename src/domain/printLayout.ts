@@ -1,0 +1,76 @@
+import { CellStyle, SheetCell, TableSpec } from "./layout";
+
+/**
+ * Print layout worked out once, for every host: row heights that fit wrapped text, and footers in Excel's
+ * header and footer codes.
+ */
+
+/** One line of Calibri 11, in points: Excel's default row height. */
+export const LINE_POINTS = 15;
+/** Excel's tallest row (409 points). */
+export const MAX_ROW_POINTS = 409;
+/**
+ * Characters of ordinary text per character of column width: widths count the digit "0", and prose in
+ * Calibri averages a little narrower. Kept below the true ratio so an estimate errs towards a taller row.
+ */
+const CHARACTERS_PER_WIDTH = 1.05;
+
+const WRAPPING: ReadonlySet<CellStyle | undefined> = new Set<CellStyle | undefined>(["wrap", "header"]);
+
+/** Lines a text takes in a wrapped cell of this width (words are not split, as Excel does not). */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(Math.max(1, width - 1) * CHARACTERS_PER_WIDTH));
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const length = word.length;
+      if (line === 0) line = length;
+      else if (line + 1 + length <= perLine) line += 1 + length;
+      else {
+        count++;
+        line = length;
+      }
+      // A word longer than the line breaks where it must.
+      while (line > perLine) {
+        count++;
+        line -= perLine;
+      }
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
+
+/** Height in points for a row of cells whose wrapped text needs more than one line, else null. */
+export function rowHeight(cells: readonly { readonly value: unknown; readonly wraps: boolean }[], columnWidths: readonly number[]): number | null {
+  let lines = 1;
+  cells.forEach((cell, c) => {
+    if (!cell.wraps || typeof cell.value !== "string" || cell.value === "") return;
+    lines = Math.max(lines, wrappedLines(cell.value, columnWidths[c] ?? 8.43));
+  });
+  return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS) : null;
+}
+
+/** Row heights for a sheet's rows: a height where wrapped text needs one, null elsewhere. */
+export function sheetRowHeights(rows: readonly (readonly SheetCell[])[], columnWidths: readonly number[]): (number | null)[] {
+  return rows.map((row) => rowHeight(row.map((cell) => ({ value: cell.value, wraps: WRAPPING.has(cell.style) })), columnWidths));
+}
+
+/** Text for Excel's header and footer codes: an ampersand is doubled so it prints as itself. */
+export function footerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+/** "Page 2 of 5", in Excel's codes. */
+export const PAGE_N_OF_M = "Page &P of &N";
+
+/** Row heights for a new table's sheet (the header row, one line, first), from its wrapped columns. */
+export function tableRowHeights(spec: TableSpec): (number | null)[] {
+  const widths = spec.columns.map((c) => c.width);
+  return [
+    null,
+    ...spec.rows.map((row) => rowHeight(row.map((value, c) => ({ value, wraps: spec.columns[c]?.kind === "wrap" })), widths)),
+  ];
+}
