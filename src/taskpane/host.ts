@@ -36,6 +36,12 @@ export interface PaneHost {
   readonly theme: "light" | "dark";
   /** Copies text to the clipboard. */
   copyText(text: string): Promise<void>;
+  /**
+   * Copies formatted text: `html` as the clipboard's text/html (Word keeps its headings and tables) with
+   * `text` as its text/plain. Where the host can copy only text, it copies `text` and says so: the result is
+   * "text" then, "html" when both were copied.
+   */
+  copyRich(html: string, text: string): Promise<"html" | "text">;
   /** Features this host cannot provide, with the reason, e.g. data validation in an older Excel. */
   readonly limitations: readonly string[];
   /** Now: today's date for the default sign-off date, and the time for "Checked at 14:05". */

@@ -31,6 +31,8 @@ export interface MemoryHost extends PaneHost {
   readonly selections: readonly CellSelection[];
   /** Every text the pane copied, oldest first. */
   readonly copied: readonly string[];
+  /** Every formatted copy (HTML with its plain text), oldest first. */
+  readonly copiedRich: readonly { readonly html: string; readonly text: string }[];
   /** The remembered settings, as stored. */
   readonly stored: ReadonlyMap<string, string>;
   /** How many table-change listeners are registered. */
@@ -56,6 +58,7 @@ export interface MemoryHost extends PaneHost {
 export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOptions = {}): MemoryHost {
   const selections: CellSelection[] = [];
   const copied: string[] = [];
+  const copiedRich: { html: string; text: string }[] = [];
   const stored = new Map(Object.entries(options.settings ?? {}));
   const listeners = new Set<(change: { remote: boolean }) => void>();
   const fire = (remote: boolean) => [...listeners].forEach((listener) => listener({ remote }));
@@ -94,6 +97,7 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     },
     selections,
     copied,
+    copiedRich,
     stored,
     theme: options.theme ?? "light",
     limitations: options.limitations ?? [],
@@ -113,6 +117,10 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     },
     async copyText(text) {
       copied.push(text);
+    },
+    async copyRich(html, text) {
+      copiedRich.push({ html, text });
+      return "html";
     },
     today: () => {
       const today = options.today;

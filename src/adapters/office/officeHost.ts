@@ -44,6 +44,27 @@ async function copyText(text: string): Promise<void> {
 }
 
 /**
+ * Copies `html` as text/html with `text` as its text/plain (one ClipboardItem), so a paste into Word keeps
+ * headings and tables. Where the webview has no ClipboardItem (older Office webviews), or refuses to write
+ * one, copies the plain text instead and answers "text", so the pane can say the formatting was lost.
+ */
+export async function copyRich(html: string, text: string): Promise<"html" | "text"> {
+  const Item = (globalThis as { ClipboardItem?: typeof ClipboardItem }).ClipboardItem;
+  if (Item && typeof navigator.clipboard?.write === "function") {
+    try {
+      await navigator.clipboard.write([
+        new Item({ "text/html": new Blob([html], { type: "text/html" }), "text/plain": new Blob([text], { type: "text/plain" }) }),
+      ]);
+      return "html";
+    } catch {
+      // Denied (no permission, or the pane lost focus): the plain text still goes on the clipboard.
+    }
+  }
+  await copyText(text);
+  return "text";
+}
+
+/**
  * Calls `listener` each time Office shows the task pane again (Office.addin.onVisibilityModeChanged, in
  * the SharedRuntime 1.1 requirement set: where Office lacks it, nothing is registered). Only state is set
  * from here: the pane decides what to do.
@@ -119,6 +140,7 @@ export function createOfficeHost(): PaneHost {
     settings: personalSettings(),
     theme: isDark() ? "dark" : "light",
     copyText,
+    copyRich,
     limitations: OPTIONAL_FEATURES.filter((f) => !supports(f.set, f.version)).map((f) => f.missing),
     today: () => new Date(),
   };

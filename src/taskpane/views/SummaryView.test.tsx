@@ -189,4 +189,62 @@ describe("Summary and review", () => {
     // Q4 runs to 31 March 2015, after "today": the quarter's end is the deadline.
     expect(within(q4).getAllByText(/by 31 March 2015, the end of the quarter\. Thank you\.$/).length).toBeGreaterThan(0);
   });
+
+  it("copies the chosen quarter's committee report as HTML, a heading and a table per priority, with its plain text", async () => {
+    const { user, host } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+    const before = JSON.stringify(host.memory.dump());
+    await user.click(screen.getByRole("button", { name: "Copy Q3 report" }));
+    expect(await screen.findByText("Copied the Q3 report: paste it into Word.")).toBeTruthy();
+    expect(host.copiedRich).toHaveLength(1);
+    const { html, text } = host.copiedRich[0];
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    expect(doc.querySelector("h1")!.textContent).toMatch(/Q3 progress report$/);
+    const priorities = [...doc.querySelectorAll("h2")].map((h) => h.textContent!).filter((t) => /^\d+\. /.test(t));
+    expect(priorities).toHaveLength(8);
+    expect(new Set(priorities).size).toBe(8);
+    expect(priorities[0]).toBe("1. Anti-social behaviour");
+    expect(priorities[7]).toBe("8. Hate crime");
+    // Each priority's heading is followed by its figures as a table with column headers.
+    for (const h2 of [...doc.querySelectorAll("h2")].filter((h) => priorities.includes(h.textContent!))) {
+      const table = h2.nextElementSibling!;
+      expect(table.tagName).toBe("TABLE");
+      expect(table.querySelectorAll("thead th").length).toBeGreaterThan(0);
+    }
+    expect(doc.querySelector("table th")).not.toBeNull();
+    expect(text).toContain("1. Anti-social behaviour\n------------------------");
+    expect(text).toContain(OVERALL_Q3);
+    expect(text).not.toContain("<");
+    // Read-only: nothing written, nothing copied as bare text.
+    expect(JSON.stringify(host.memory.dump())).toBe(before);
+    expect(host.copied).toEqual([]);
+  });
+
+  it("copies the report of the quarter chosen, and says when only plain text could be copied", async () => {
+    const { user, host } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+    host.copyRich = async (_html, text) => {
+      await host.copyText(text);
+      return "text";
+    };
+    await user.selectOptions(screen.getByRole("combobox", { name: /Quarter/ }), "Q2");
+    await user.click(screen.getByRole("button", { name: "Copy Q2 report" }));
+    expect(await screen.findByText(/^Copied the Q2 report as plain text only: .* headings and tables will not be kept/)).toBeTruthy();
+    expect(host.copied).toHaveLength(1);
+    expect(host.copied[0]).toMatch(/Q2 progress report\n=+\n/);
+  });
+
+  it("says in words why the report could not be copied", async () => {
+    const broken = await renderPane(await memoryPlan(seedWith([{ id: "1.1" }, { id: "1.1" }])), "summary");
+    await broken.user.click(screen.getByRole("button", { name: "Copy Q3 report" }));
+    const alert = await waitFor(() => within(screen.getByRole("tabpanel")).getAllByRole("alert").find((a) => a.textContent)!);
+    expect(alert.textContent).toContain("The plan has 1 structure error to fix first");
+    expect(broken.host.copiedRich).toEqual([]);
+    broken.unmount();
+
+    const { user, host } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+    host.copyRich = async () => {
+      throw new Error("the clipboard is not available");
+    };
+    await user.click(screen.getByRole("button", { name: "Copy Q3 report" }));
+    expect(await screen.findByText("The Q3 report could not be copied: the clipboard is not available")).toBeTruthy();
+  });
 });
