@@ -132,8 +132,17 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   // Reading
   // -------------------------------------------------------------------------------------------
 
-  private current(part: string): string | undefined {
-    return this.pkg.text(part);
+  /** A part's text as the change set being planned has it: its latest edit, else the package's own. */
+  private latest(edits: ReadonlyMap<string, PartEdit>, part: string): string {
+    const edit = edits.get(this.pkg.nameOf(part));
+    const text = typeof edit === "string" ? edit : this.pkg.text(part);
+    if (text === undefined) throw new Error(`This workbook has no part "${part}".`);
+    return text;
+  }
+
+  /** Plans a part's new text (or its removal), under the name the zip spells it with, so later edits see it. */
+  private setPart(edits: Map<string, PartEdit>, part: string, edit: PartEdit): void {
+    edits.set(this.pkg.nameOf(part), edit);
   }
 
   private book(): Book {
@@ -218,7 +227,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   /** Scans one sheet's cells inside `areas`, counting its rows and cells against the limits first. */
   private scanAreas(sheet: SheetEntry, areas: readonly CellArea[], size: SheetSize, onCell: (row: number, column: number, value: CellValue) => void): SheetScan {
     const part = sheet.part!;
-    const xml = this.current(part) ?? "";
+    const xml = this.pkg.text(part) ?? "";
     size.add(Buffer.from(xml), sheet.name);
     const inside = (row: number, column: number) => areas.some((a) => row >= a.top && row <= a.bottom && column >= a.left && column <= a.right);
     const scan = scanSheet(xml, part, this.decoder(), (cell) => onCell(cell.row, cell.column, cell.value), inside);
@@ -304,7 +313,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     if (!sheet) throw new Error(name === undefined ? "This workbook has no sheets." : `There is no sheet named "${name}".`);
     const cells: { row: number; column: number; value: CellValue; style: number }[] = [];
     const part = sheet.part!;
-    const xml = this.current(part) ?? "";
+    const xml = this.pkg.text(part) ?? "";
     this.sheetSize().add(Buffer.from(xml), sheet.name);
     const scan = scanSheet(xml, part, this.decoder(), (cell) => cells.push(cell));
     this.pkg.forget(part);
@@ -384,8 +393,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     for (const part of writes.keys()) this.refuseIfProtected(part);
     for (const [part, rows] of writes) {
       try {
-        const result = writeSheetCells(this.current(part)!, part, rows as CellWrites);
-        edits.set(part, result.xml);
+        const result = writeSheetCells(this.pkg.text(part)!, part, rows as CellWrites);
+        this.setPart(edits, part, result.xml);
         dropCalcChain ||= result.formulasReplaced;
       } catch (error) {
         if (error instanceof SharedFormulaProblem) throw new WorkbookConflictError(`${error.message} Nothing was written.`);
@@ -427,7 +436,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
    */
   private recalculateOnLoad(edits: Map<string, PartEdit>): void {
     const part = this.book().part;
-    const xml = (edits.get(part) as string | undefined) ?? this.current(part)!;
+    const xml = this.latest(edits, part);
     let calcPr: XmlElement | undefined;
     let before: XmlElement | undefined;
     let root: XmlElement | undefined;
@@ -450,29 +459,41 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
       const at = before ? before.start : xml.lastIndexOf("<", root!.end - 1);
       next = `${xml.slice(0, at)}<${prefixOf(root!.qname)}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
     }
-    edits.set(part, next);
+    this.setPart(edits, part, next);
   }
 
   /** Saves the styles part; a workbook without one (it is optional) gets one, with its relationship and content type. */
   private saveStyles(xml: string, edits: Map<string, PartEdit>): void {
     const existing = this.stylesPart();
     if (existing) {
-      edits.set(existing, xml);
+      this.setPart(edits, existing, xml);
       return;
     }
     const book = this.book();
     const folder = book.part.slice(0, book.part.lastIndexOf("/") + 1);
     let name = `${folder}styles.xml`;
     for (let n = 2; this.pkg.has(name); n++) name = `${folder}styles${n}.xml`;
-    edits.set(name, xml);
+    this.addWorkbookPart(edits, name, xml, REL.styles, STYLES_CONTENT_TYPE, 1);
+  }
+
+  /**
+   * Adds a new part the workbook part refers to: the part, a relationship to it (the first free id from
+   * `rId<firstId>`, returned) and its content type, each in its parent's namespace prefix.
+   */
+  private addWorkbookPart(edits: Map<string, PartEdit>, part: string, xml: string, type: string, contentType: string, firstId: number): string {
+    const book = this.book();
+    this.setPart(edits, part, xml);
     const relsPart = relsPartOf(book.part);
-    const relsXml = (edits.get(relsPart) as string | undefined) ?? this.current(relsPart)!;
+    const relsXml = this.latest(edits, relsPart);
     const ids = new Set(this.pkg.relationships(book.part).map((r) => r.id));
-    let id = 1;
+    let id = firstId;
     while (ids.has(`rId${id}`) || relsXml.includes(`Id="rId${id}"`)) id++;
-    edits.set(relsPart, insertBeforeClose(relsXml, "Relationships", (p) => `<${p}Relationship Id="rId${id}" Type="${relType(REL.styles)}" Target="${name.slice(folder.length)}"/>`));
-    const types = (edits.get(CONTENT_TYPES) as string | undefined) ?? this.current(CONTENT_TYPES)!;
-    edits.set(this.pkg.nameOf(CONTENT_TYPES), insertBeforeClose(types, "Types", (p) => `<${p}Override PartName="/${name}" ContentType="${STYLES_CONTENT_TYPE}"/>`));
+    const folder = book.part.slice(0, book.part.lastIndexOf("/") + 1);
+    const target = part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
+    this.setPart(edits, relsPart, insertBeforeClose(relsXml, "Relationships", (p) => `<${p}Relationship Id="rId${id}" Type="${relType(type)}" Target="${target}"/>`));
+    const types = this.latest(edits, CONTENT_TYPES);
+    this.setPart(edits, CONTENT_TYPES, insertBeforeClose(types, "Types", (p) => `<${p}Override PartName="/${part}" ContentType="${contentType}"/>`));
+    return `rId${id}`;
   }
 
   private locate(tableName: string, key: string, ids: readonly string[]): { table: TableSnapshot; place: TablePlace; rows: Map<string, number> } {
@@ -520,7 +541,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const titles = printTitlesFormula(sheetName, content.print);
     if (titles) this.setPrintTitles(existing ? book.sheets.indexOf(existing) : book.sheets.length, titles, edits);
     if (existing?.part) {
-      edits.set(existing.part, xml);
+      this.setPart(edits, existing.part, xml);
       // What hung off the old contents (a chart the add-in drew: its drawing and chart parts) goes with them.
       this.dropOwnedParts(existing.part, edits);
       return;
@@ -535,7 +556,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
    */
   private setPrintTitles(position: number, formula: string, edits: Map<string, PartEdit>): void {
     const part = this.book().part;
-    const xml = (edits.get(part) as string | undefined) ?? this.current(part)!;
+    const xml = this.latest(edits, part);
     let root: XmlElement | undefined;
     let names: XmlElement | undefined;
     let before: XmlElement | undefined;
@@ -566,7 +587,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
       const at = before ? before.start : xml.lastIndexOf("<", root!.end - 1);
       next = `${xml.slice(0, at)}<${p}definedNames>${element}</${p}definedNames>${xml.slice(at)}`;
     }
-    edits.set(part, next);
+    this.setPart(edits, part, next);
   }
 
   /**
@@ -585,7 +606,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     };
     walk(sheetPart);
     const rels = relsPartOf(sheetPart);
-    if (this.pkg.has(rels)) edits.set(this.pkg.nameOf(rels), null);
+    if (this.pkg.has(rels)) this.setPart(edits, rels, null);
     if (reached.size === 0) return;
     // A part another part also refers to stays.
     const sources = this.pkg.partNames().filter((name) => /(^|\/)_rels\/[^/]+\.rels$/i.test(name)).map(sourceOfRels);
@@ -597,12 +618,12 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const gone = new Set<string>();
     for (const key of reached) {
       const name = this.pkg.nameOf(key);
-      edits.set(name, null);
+      this.setPart(edits, name, null);
       gone.add(`/${key}`);
-      if (this.pkg.has(relsPartOf(name))) edits.set(this.pkg.nameOf(relsPartOf(name)), null);
+      if (this.pkg.has(relsPartOf(name))) this.setPart(edits, relsPartOf(name), null);
     }
-    const types = (edits.get(CONTENT_TYPES) as string | undefined) ?? this.current(CONTENT_TYPES)!;
-    edits.set(this.pkg.nameOf(CONTENT_TYPES), removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && gone.has((e.attributes.PartName ?? "").toLowerCase())));
+    const types = this.latest(edits, CONTENT_TYPES);
+    this.setPart(edits, CONTENT_TYPES, removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && gone.has((e.attributes.PartName ?? "").toLowerCase())));
   }
 
   private addSheet(name: string, xml: string, edits: Map<string, PartEdit>): void {
@@ -611,27 +632,13 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     let n = book.sheets.length + 1;
     while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
-    edits.set(part, xml);
+    const relId = this.addWorkbookPart(edits, part, xml, REL.worksheet, WORKSHEET_CONTENT_TYPE, n);
 
-    const relsPart = relsPartOf(book.part);
-    const relsXml = edits.get(relsPart) as string | undefined ?? this.current(relsPart);
-    if (relsXml === undefined) throw new Error(`${book.part} has no relationships part.`);
-    const ids = new Set(this.pkg.relationships(book.part).map((r) => r.id));
-    let id = n;
-    while (ids.has(`rId${id}`) || relsXml.includes(`Id="rId${id}"`)) id++;
-    const relId = `rId${id}`;
-    const folder = book.part.slice(0, book.part.lastIndexOf("/") + 1);
-    const target = part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
-    edits.set(relsPart, insertBeforeClose(relsXml, "Relationships", (p) => `<${p}Relationship Id="${relId}" Type="${relType(REL.worksheet)}" Target="${target}"/>`));
-
-    const workbookXml = edits.get(book.part) as string | undefined ?? this.current(book.part)!;
+    const workbookXml = this.latest(edits, book.part);
     const sheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId)) + 1;
     // The relationships namespace declared on the element itself, whatever prefixes the workbook uses.
     const sheet = (p: string) => `<${p}sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
-    edits.set(book.part, insertBeforeClose(workbookXml, "sheets", sheet));
-
-    const types = edits.get(CONTENT_TYPES) as string | undefined ?? this.current(CONTENT_TYPES)!;
-    edits.set(this.pkg.nameOf(CONTENT_TYPES), insertBeforeClose(types, "Types", (p) => `<${p}Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`));
+    this.setPart(edits, book.part, insertBeforeClose(workbookXml, "sheets", sheet));
   }
 
   /**
@@ -642,12 +649,12 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const book = this.book();
     const rel = this.pkg.relationships(book.part).find((r) => isType(r, REL.calcChain) && !r.external);
     if (!rel) return;
-    edits.set(this.pkg.nameOf(rel.target), null);
+    this.setPart(edits, rel.target, null);
     const relsPart = relsPartOf(book.part);
-    const relsXml = edits.get(relsPart) as string | undefined ?? this.current(relsPart)!;
-    edits.set(relsPart, removeElements(relsXml, relsPart, (e) => e.name === "Relationship" && e.attributes.Id === rel.id));
-    const types = edits.get(CONTENT_TYPES) as string | undefined ?? this.current(CONTENT_TYPES)!;
-    edits.set(this.pkg.nameOf(CONTENT_TYPES), removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && e.attributes.PartName?.toLowerCase() === `/${rel.target.toLowerCase()}`));
+    const relsXml = this.latest(edits, relsPart);
+    this.setPart(edits, relsPart, removeElements(relsXml, relsPart, (e) => e.name === "Relationship" && e.attributes.Id === rel.id));
+    const types = this.latest(edits, CONTENT_TYPES);
+    this.setPart(edits, CONTENT_TYPES, removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && e.attributes.PartName?.toLowerCase() === `/${rel.target.toLowerCase()}`));
   }
 }
 
