@@ -1,54 +1,33 @@
-import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from "exceljs";
+import type { Cell, Fill, Font, Worksheet } from "exceljs";
+import { CellLook, lookOf, ragLook as ragCellLook } from "../../domain/cellLooks";
 import { CellStyle } from "../../domain/layout";
 import { RagRating, RAG_RATINGS } from "../../domain/rag";
-import { RAG_COLOURS } from "../../domain/ragColours";
 
-const HEADER_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-const THIN_TOP: Partial<Borders> = { top: { style: "thin" } };
-
-interface Look {
-  font?: Partial<Font>;
-  fill?: Fill;
-  alignment?: Partial<Alignment>;
-  numFmt?: string;
-  border?: Partial<Borders>;
+/** A look's font and fill as ExcelJS models them (conditional formats take just these two). */
+function fontAndFill(look: CellLook): { font?: Partial<Font>; fill?: Fill } {
+  const font: Partial<Font> = {
+    ...(look.bold ? { bold: true } : {}),
+    ...(look.size ? { size: look.size } : {}),
+    ...(look.colour ? { color: { argb: `FF${look.colour}` } } : {}),
+  };
+  const fill: Fill | undefined = look.fill ? { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` }, bgColor: { argb: `FF${look.fill}` } } : undefined;
+  return { ...(Object.keys(font).length > 0 ? { font } : {}), ...(fill ? { fill } : {}) };
 }
-
-const LOOKS: Record<Exclude<CellStyle, "rag">, Look> = {
-  title: { font: { bold: true, size: 16 } },
-  subtitle: { font: { bold: true, size: 11 } },
-  heading: { font: { bold: true, size: 13 } },
-  header: { font: { bold: true }, fill: HEADER_FILL, alignment: { wrapText: true, vertical: "top" } },
-  text: {},
-  wrap: { alignment: { wrapText: true, vertical: "top" } },
-  number: { numFmt: "0" },
-  percent: { numFmt: "0.0%" },
-  totalLabel: { font: { bold: true }, border: THIN_TOP },
-  totalNumber: { font: { bold: true }, numFmt: "0", border: THIN_TOP },
-  totalPercent: { font: { bold: true }, numFmt: "0.0%", border: THIN_TOP },
-};
 
 export function ragLook(rating: RagRating): { font: Partial<Font>; fill: Fill } {
-  const c = RAG_COLOURS[rating];
-  return { font: { bold: true, color: { argb: `FF${c.text}` } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${c.fill}` }, bgColor: { argb: `FF${c.fill}` } } };
+  return fontAndFill(ragCellLook(rating)) as { font: Partial<Font>; fill: Fill };
 }
 
+/** Formats a cell with its style's look (src/domain/cellLooks.ts). */
 export function styleCell(cell: Cell, style: CellStyle | undefined, value: unknown): void {
-  if (!style) return;
-  if (style === "rag") {
-    if (typeof value === "string" && (RAG_RATINGS as readonly string[]).includes(value)) {
-      const look = ragLook(value as RagRating);
-      cell.font = look.font;
-      cell.fill = look.fill;
-    }
-    return;
-  }
-  const look = LOOKS[style];
-  if (look.font) cell.font = look.font;
-  if (look.fill) cell.fill = look.fill;
-  if (look.alignment) cell.alignment = look.alignment;
+  const look = lookOf(style, value);
+  if (!look) return;
+  const { font, fill } = fontAndFill(look);
+  if (font) cell.font = font;
+  if (fill) cell.fill = fill;
+  if (look.wrap) cell.alignment = { wrapText: true, vertical: "top" };
   if (look.numFmt) cell.numFmt = look.numFmt;
-  if (look.border) cell.border = look.border;
+  if (look.topBorder) cell.border = { top: { style: "thin" } };
 }
 
 /** Colours RAG words in a column with conditional formats (expression rules: ExcelJS writes `containsText` incompletely). */

@@ -1,3 +1,4 @@
+import { HEADER_FILL } from "../../domain/cellLooks";
 import { a1, CellValue } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnKind, PrintSettings, SheetContent, TableSpec } from "../../domain/layout";
@@ -254,7 +255,7 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
           break;
         case "header":
           range.format.font.bold = true;
-          range.format.fill.color = "#D9E1F2";
+          range.format.fill.color = `#${HEADER_FILL}`;
           range.format.wrapText = true;
           break;
         case "wrap":

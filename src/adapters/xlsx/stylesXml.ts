@@ -1,6 +1,5 @@
+import { CellLook, lookOf } from "../../domain/cellLooks";
 import { CellStyle } from "../../domain/layout";
-import { RagRating, RAG_RATINGS } from "../../domain/rag";
-import { RAG_COLOURS } from "../../domain/ragColours";
 import { prefixOf, scanXml, XmlElement } from "./xml";
 
 /**
@@ -67,39 +66,6 @@ export function readStyleBook(xml: string | undefined, part: string): StyleBook 
 // Adding the tool's formats
 // ---------------------------------------------------------------------------------------------
 
-/** A cell format the tool uses, as the pieces of an `xf`. Colours are `RRGGBB`. */
-interface Look {
-  bold?: boolean;
-  size?: number;
-  colour?: string;
-  fill?: string;
-  wrap?: boolean;
-  numFmt?: string;
-  topBorder?: boolean;
-}
-
-const HEADER_FILL = "D9E1F2";
-
-/** The looks of src/adapters/exceljs/excelJsStyles.ts, so both hosts format the tool's sheets alike. */
-const LOOKS: Record<Exclude<CellStyle, "rag">, Look> = {
-  title: { bold: true, size: 16 },
-  subtitle: { bold: true, size: 11 },
-  heading: { bold: true, size: 13 },
-  header: { bold: true, fill: HEADER_FILL, wrap: true },
-  text: {},
-  wrap: { wrap: true },
-  number: { numFmt: "0" },
-  percent: { numFmt: "0.0%" },
-  totalLabel: { bold: true, topBorder: true },
-  totalNumber: { bold: true, numFmt: "0", topBorder: true },
-  totalPercent: { bold: true, numFmt: "0.0%", topBorder: true },
-};
-
-function ragLook(rating: RagRating): Look {
-  const c = RAG_COLOURS[rating];
-  return { bold: true, colour: c.text, fill: c.fill };
-}
-
 /** Built-in number formats the tool uses (ECMA-376 Part 1, §18.8.30). */
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "0%": 9, "0.00%": 10 };
 
@@ -154,14 +120,13 @@ export class StyleAppender {
     this.fontName = font0 ?? "Calibri";
   }
 
-  /** The cellXfs index for a style of the tool's (0, the workbook's default, for plain text). */
+  /** The cellXfs index for a style of the tool's (src/domain/cellLooks.ts); 0, the workbook's default, for plain text. */
   styleFor(style: CellStyle | undefined, value: unknown): number {
-    if (!style || style === "text") return 0;
-    if (style === "rag") return typeof value === "string" && (RAG_RATINGS as readonly string[]).includes(value) ? this.indexOf(ragLook(value as RagRating)) : 0;
-    return this.indexOf(LOOKS[style]);
+    const look = lookOf(style, value);
+    return look ? this.indexOf(look) : 0;
   }
 
-  private indexOf(look: Look): number {
+  private indexOf(look: CellLook): number {
     const key = JSON.stringify(look);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
