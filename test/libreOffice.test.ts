@@ -34,11 +34,8 @@
  * (execFile), never for a time; it runs soffice once for the conversions, with a profile of its own, so it
  * can run beside another soffice or another jest worker.
  */
-import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { accessSync, constants, existsSync, promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { XlsxPackageWorkbook } from "../src/adapters/xlsx/xlsxPackageWorkbook";
 import { Io } from "../src/cli/io";
@@ -50,55 +47,13 @@ import { SAMPLE_PLAN } from "../src/domain/sample/samplePlan";
 import { buildSummary } from "../src/usecases/buildSummary";
 import { setUpPlan } from "../src/usecases/setUpPlan";
 import { updateAction } from "../src/usecases/updateAction";
+import { findSoffice, soffice, SOFFICE_MISSING } from "./support/libreOffice";
 import { makeTempDir, removeTempDir } from "./support/tempDir";
 import { columnOf, dumpWorkbook, WorkbookDump } from "./support/workbookDump";
 
 // ---------------------------------------------------------------------------------------------
 // LibreOffice
 // ---------------------------------------------------------------------------------------------
-
-const SOFFICE_MISSING = "LibreOffice (soffice) is needed for this test: apt-get install libreoffice-calc-nogui, or set SOFFICE_PATH";
-
-const isExecutable = (file: string): boolean => {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** SOFFICE_PATH, else the first `soffice` on PATH; a clear error (not an ENOENT from spawning) when there is none. */
-function findSoffice(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SOFFICE_PATH) {
-    if (isExecutable(env.SOFFICE_PATH)) return env.SOFFICE_PATH;
-    throw new Error(`${SOFFICE_MISSING} (SOFFICE_PATH is ${env.SOFFICE_PATH}, which is not an executable file).`);
-  }
-  for (const dir of (env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, "soffice");
-    if (isExecutable(candidate)) return candidate;
-  }
-  throw new Error(`${SOFFICE_MISSING} (there is no soffice on the PATH).`);
-}
-
-/**
- * One headless soffice run with a profile of its own (so it never hands its work to another soffice that is
- * running), waited for until it exits. Resolves with what it printed; rejects if it could not run or failed.
- */
-function soffice(executable: string, args: readonly string[], scratch: string): Promise<string> {
-  const profile = path.join(scratch, `lo-profile-${randomBytes(8).toString("hex")}`);
-  const fullArgs = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", ...args];
-  return new Promise((resolve, reject) => {
-    execFile(executable, fullArgs, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        const missing = (error as NodeJS.ErrnoException).code === "ENOENT" ? ` ${SOFFICE_MISSING}.` : "";
-        reject(new Error(`${executable} ${fullArgs.join(" ")} failed: ${error.message}.${missing}\n${stdout}\n${stderr}`));
-      } else {
-        resolve(`${stdout}\n${stderr}`);
-      }
-    });
-  });
-}
 
 /** CSV, one file per sheet (sheet -1), UTF-8 (76), comma and double quote, each cell as shown (the 9th token). */
 const CSV_EVERY_SHEET_AS_SHOWN = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
