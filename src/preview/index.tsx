@@ -1,6 +1,8 @@
 import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
 import { SAMPLE_PLAN } from "../domain/sample/samplePlan";
 import { App } from "../taskpane/App";
+import { copyRich } from "../taskpane/browser/clipboard";
+import { saveByDownload } from "../taskpane/browser/download";
 import { createMemoryHost, MemoryHost } from "../taskpane/memoryHost";
 import { startUp } from "../taskpane/startUp";
 import { setUpPlan } from "../usecases/setUpPlan";
@@ -32,6 +34,9 @@ startUp(
       onSelectCell: selection.set,
       // Adopt this sheet reads the sheet selected in the grid, as Excel's active sheet.
       activeSheet: () => selection.get()?.sheet,
+      // The browser's own clipboard and downloads, as in Excel on the web: Copy report pastes, Download saves.
+      copyRich,
+      download: { save: saveByDownload },
     });
   },
   (host, view, inExcel) => (inExcel ? <App host={host} initialView={view} /> : <Preview host={host as MemoryHost} selection={selection} initialView={view} />),

@@ -72,7 +72,7 @@ function chart(block: ChartBlock): (Paragraph | Table)[] {
     keepNext: true,
     children: [new ImageRun({
       type: "svg",
-      data: Buffer.from(chartSvg(block), "utf8"),
+      data: new TextEncoder().encode(chartSvg(block)),
       fallback: { type: "png", data: chartPng(block) },
       transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
       altText: { name: "Chart of status by priority", title: block.title, description: block.alt },
@@ -133,7 +133,10 @@ export function committeeReportDocument(model: CommitteeReport): Document {
   });
 }
 
-/** The report as the bytes of a .docx file. */
-export async function committeeReportDocx(model: CommitteeReport): Promise<Buffer> {
-  return Packer.toBuffer(committeeReportDocument(model));
+/**
+ * The report as the bytes of a .docx file. An ArrayBuffer from docx's Packer, so the same call serves the
+ * command line (written to --out) and the task pane (saved as a download), with no Node Buffer.
+ */
+export async function committeeReportDocx(model: CommitteeReport): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(committeeReportDocument(model)));
 }

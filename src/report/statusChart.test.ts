@@ -1,4 +1,4 @@
-import { PNG } from "pngjs";
+import { decode } from "fast-png";
 import { ChartBlock } from "../domain/committeeReport";
 import { STATUSES } from "../domain/contract";
 import { chartPng } from "./chartPng";
@@ -19,7 +19,8 @@ const CHART: ChartBlock = {
 
 describe("the status chart", () => {
   it("is a PNG of the stated size holding each status's colour that has a count", () => {
-    const png = PNG.sync.read(chartPng(CHART));
+    const png = decode(chartPng(CHART));
+    expect(png.channels).toBe(4);
     expect({ width: png.width, height: png.height }).toEqual(chartSize(CHART, "png"));
     const colours = new Set<string>();
     for (let i = 0; i < png.data.length; i += 4) {

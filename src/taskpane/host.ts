@@ -42,8 +42,19 @@ export interface PaneHost {
    * "text" then, "html" when both were copied.
    */
   copyRich(html: string, text: string): Promise<"html" | "text">;
+  /**
+   * Saving a file the pane made (the committee report as .docx) where the host allows a download:
+   * `save(fileName, bytes, mediaType)` hands it to the browser's download; `unavailable` says, in words for
+   * the user, why this host cannot and what to do instead.
+   */
+  readonly download: FileDownload;
   /** Features this host cannot provide, with the reason, e.g. data validation in an older Excel. */
   readonly limitations: readonly string[];
   /** Now: today's date for the default sign-off date, and the time for "Checked at 14:05". */
   today(): Date;
 }
+
+/** Whether and how the host saves a file: see PaneHost.download. */
+export type FileDownload =
+  | { readonly save: (fileName: string, bytes: Uint8Array, mediaType: string) => Promise<void>; readonly unavailable?: undefined }
+  | { readonly save?: undefined; readonly unavailable: string };

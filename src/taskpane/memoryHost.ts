@@ -1,7 +1,7 @@
 import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
 import { WorkbookBusyError } from "../port/errors";
 import { ChangeSet, ReadOptions, WorkbookPort } from "../port/workbookPort";
-import { PaneHost } from "./host";
+import { FileDownload, PaneHost } from "./host";
 import { ViewName } from "./views/viewNames";
 
 export interface MemoryHostOptions {
@@ -17,6 +17,20 @@ export interface MemoryHostOptions {
   readonly onSelectCell?: (selection: CellSelection) => void;
   /** The sheet the user is on, for `sheets.readSheet()`; default the first sheet. */
   readonly activeSheet?: string | (() => string | undefined);
+  /** Also put formatted copies on a real clipboard (the preview passes the browser's); recorded either way. */
+  readonly copyRich?: PaneHost["copyRich"];
+  /**
+   * How files are saved: by default recorded in `saved`; the preview passes the browser's download, and
+   * tests can pass `{ unavailable }` to act as Excel on Mac.
+   */
+  readonly download?: FileDownload;
+}
+
+/** A file the pane saved through the memory host. */
+export interface SavedFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly mediaType: string;
 }
 
 export interface CellSelection {
@@ -33,6 +47,8 @@ export interface MemoryHost extends PaneHost {
   readonly copied: readonly string[];
   /** Every formatted copy (HTML with its plain text), oldest first. */
   readonly copiedRich: readonly { readonly html: string; readonly text: string }[];
+  /** Every file the pane saved (downloaded), oldest first. */
+  readonly saved: readonly SavedFile[];
   /** The remembered settings, as stored. */
   readonly stored: ReadonlyMap<string, string>;
   /** How many table-change listeners are registered. */
@@ -59,6 +75,7 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
   const selections: CellSelection[] = [];
   const copied: string[] = [];
   const copiedRich: { html: string; text: string }[] = [];
+  const saved: SavedFile[] = [];
   const stored = new Map(Object.entries(options.settings ?? {}));
   const listeners = new Set<(change: { remote: boolean }) => void>();
   const fire = (remote: boolean) => [...listeners].forEach((listener) => listener({ remote }));
@@ -98,6 +115,7 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     selections,
     copied,
     copiedRich,
+    saved,
     stored,
     theme: options.theme ?? "light",
     limitations: options.limitations ?? [],
@@ -120,7 +138,12 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     },
     async copyRich(html, text) {
       copiedRich.push({ html, text });
-      return "html";
+      return options.copyRich ? options.copyRich(html, text) : "html";
+    },
+    download: options.download ?? {
+      save: async (fileName, bytes, mediaType) => {
+        saved.push({ fileName, bytes, mediaType });
+      },
     },
     today: () => {
       const today = options.today;

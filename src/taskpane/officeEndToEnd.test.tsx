@@ -73,6 +73,34 @@ describe("the pane in Excel (Office host over the Excel test double)", () => {
   });
 });
 
+describe("the Office host's Download report", () => {
+  const setPlatform = (platform: string) => Object.assign((globalThis as { Office: { context: object } }).Office.context, { platform });
+
+  it("is offered on the web and on Windows, and saves the .docx through the browser's download", async () => {
+    setPlatform("OfficeOnline");
+    const names: string[] = [];
+    Object.assign(URL, { createObjectURL: () => "blob:https://localhost/report", revokeObjectURL: () => undefined });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    try {
+      const user = await open("summary");
+      await user.click(screen.getByRole("button", { name: "Download Q3 report (.docx)" }));
+      await screen.findByText(/^Saved the Q3 report as /);
+      expect(names).toEqual(["Community safety action plan 2014-15 Q3 progress report.docx"]);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it.each(["Mac", "iOS"])("is not offered on %s, whose webview ignores downloads (office-js #2700), and says what to do", async (platform) => {
+    setPlatform(platform);
+    await open("summary");
+    expect(screen.queryByRole("button", { name: /Download .* report/ })).toBeNull();
+    expect(screen.getByText(/does not let add-ins save files\. Use Copy report .* or run csp-plan report/)).toBeTruthy();
+  });
+});
+
 describe("the Office host tells the pane when it is shown again", () => {
   type Handler = (message: { visibilityMode: string }) => void;
   let handlers: Handler[];

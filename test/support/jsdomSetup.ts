@@ -1,3 +1,5 @@
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
+
 /**
  * jsdom has no layout. Fluent's keyboard navigation (Tabster) only moves focus to elements it thinks are
  * visible: an element with an `offsetParent`, in a body with a size. These stand-ins give it that, treating
@@ -16,6 +18,12 @@ if (typeof window !== "undefined" && typeof HTMLElement !== "undefined") {
   HTMLBodyElement.prototype.getBoundingClientRect = function getBoundingClientRect(): DOMRect {
     return { ...paneSize, toJSON: () => paneSize } as DOMRect;
   };
+}
+
+// jsdom leaves out TextEncoder and TextDecoder, which every browser the pane runs in has (the report's
+// PNG encoder and Word writer use them): Node's own are the same WHATWG classes.
+if (typeof globalThis.TextEncoder === "undefined") {
+  Object.assign(globalThis, { TextEncoder: NodeTextEncoder, TextDecoder: NodeTextDecoder });
 }
 
 export {};

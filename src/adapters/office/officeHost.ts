@@ -1,3 +1,5 @@
+import { copyRich, copyText } from "../../taskpane/browser/clipboard";
+import { saveByDownload } from "../../taskpane/browser/download";
 import { PaneHost } from "../../taskpane/host";
 import { viewFromSearch } from "../../taskpane/views/viewNames";
 import { ExcelRun, OfficeWorkbook } from "./officeWorkbook";
@@ -29,39 +31,22 @@ function personalSettings(): PaneHost["settings"] {
   };
 }
 
-async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Office's webviews may deny the async clipboard; the selection-based copy still works there.
-    const area = document.createElement("textarea");
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    document.execCommand("copy");
-    area.remove();
-  }
-}
-
 /**
- * Copies `html` as text/html with `text` as its text/plain (one ClipboardItem), so a paste into Word keeps
- * headings and tables. Where the webview has no ClipboardItem (older Office webviews), or refuses to write
- * one, copies the plain text instead and answers "text", so the pane can say the formatting was lost.
+ * Saving a file (the committee report) where Office lets an add-in download one: Excel on the web and on
+ * Windows. Excel on Mac and iPad ignore an add-in's downloads by design (office-js #2700, #3385), so there
+ * the pane says what to do instead of offering a button that does nothing.
  */
-export async function copyRich(html: string, text: string): Promise<"html" | "text"> {
-  const Item = (globalThis as { ClipboardItem?: typeof ClipboardItem }).ClipboardItem;
-  if (Item && typeof navigator.clipboard?.write === "function") {
-    try {
-      await navigator.clipboard.write([
-        new Item({ "text/html": new Blob([html], { type: "text/html" }), "text/plain": new Blob([text], { type: "text/plain" }) }),
-      ]);
-      return "html";
-    } catch {
-      // Denied (no permission, or the pane lost focus): the plain text still goes on the clipboard.
-    }
+function download(): PaneHost["download"] {
+  // Office.PlatformType's values are these strings ("Mac", "iOS"); compared as strings, so an Office without
+  // the enum (older office.js) is treated as one that allows downloads.
+  const platform = String(Office.context.platform);
+  if (platform === "Mac" || platform === "iOS") {
+    return {
+      unavailable:
+        "Excel on Mac and iPad does not let add-ins save files. Use Copy report and paste it into Word, or run csp-plan report on the plan's file.",
+    };
   }
-  await copyText(text);
-  return "text";
+  return { save: saveByDownload };
 }
 
 /**
@@ -141,6 +126,7 @@ export function createOfficeHost(): PaneHost {
     theme: isDark() ? "dark" : "light",
     copyText,
     copyRich,
+    download: download(),
     limitations: OPTIONAL_FEATURES.filter((f) => !supports(f.set, f.version)).map((f) => f.missing),
     today: () => new Date(),
   };

@@ -56,7 +56,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     return EXIT.refused;
   }
   const bytes = await withProgress(io, "Writing the report", () => committeeReportDocx(outcome.report));
-  await writeNewFile(out, bytes, { advice: "Choose --out in a folder you can write to." });
+  await writeNewFile(out, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { advice: "Choose --out in a folder you can write to." });
   io.out(`Wrote the ${outcome.summary.quarter} ${outcome.summary.year} committee report to ${out} (${outcome.summary.figures.priorities.length} priorities, ${outcome.summary.exceptions.length} red and amber exceptions).`);
   return EXIT.done;
 }

@@ -6,7 +6,10 @@ import { memoryPlan, seedWith } from "../../../test/support/planFixture";
 import { ChangeSet } from "../../port/workbookPort";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
 import { SIGN_OFF_CELL } from "../../domain/summarySheet";
+import { strFromU8, unzipSync } from "fflate";
 import { createMemoryHost } from "../memoryHost";
+import { buildReport } from "../../usecases/buildReport";
+import { committeeReportDocx } from "../../report/docxReport";
 
 const OVERALL_Q3 =
   "At the end of Q3, of the 48 expected outcomes within the community safety action plan 2014/15, 15 were complete (31.3%), 18 were on target for completion (37.5%), five were at risk of not being completed (10.4%), four had not started (8.3%), three were incomplete (6.3%) and three were removed from the action plan (6.3%).";
@@ -246,5 +249,57 @@ describe("Summary and review", () => {
     };
     await user.click(screen.getByRole("button", { name: "Copy Q3 report" }));
     expect(await screen.findByText("The Q3 report could not be copied: the clipboard is not available")).toBeTruthy();
+  });
+});
+
+describe("Download report (.docx)", () => {
+  // The drawing's id counts up across every document the docx library makes in one process: not content.
+  const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)["word/document.xml"]).replace(/<wp:docPr id="\d+"/g, '<wp:docPr id="n"');
+
+  it("saves the quarter's committee report as the same Word document the command line writes", async () => {
+    const { user, host } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary");
+    const before = JSON.stringify(host.memory.dump());
+    await user.click(screen.getByRole("button", { name: "Download Q3 report (.docx)" }));
+    expect(await screen.findByText(/^Saved the Q3 report as ".*2014-15 Q3 progress report\.docx"/)).toBeTruthy();
+    expect(host.saved).toHaveLength(1);
+    const [file] = host.saved;
+    expect(file.fileName).toMatch(/^[^/\\:]+ 2014-15 Q3 progress report\.docx$/);
+    expect(file.mediaType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const xml = documentXml(file.bytes);
+    expect(xml).toContain(OVERALL_Q3);
+    expect(xml).toContain("1. Anti-social behaviour");
+    // The command line's report of the same plan and quarter: the same document, word for word.
+    const cli = await buildReport(await memoryPlan(SAMPLE_PLAN), { quarter: "Q3" });
+    if (!cli.done) throw new Error(cli.reason);
+    expect(xml).toBe(documentXml(await committeeReportDocx(cli.report)));
+    // Read-only: the workbook is untouched.
+    expect(JSON.stringify(host.memory.dump())).toBe(before);
+  });
+
+  it("where the host cannot save files, offers no button and says what to do instead", async () => {
+    const unavailable = "Excel on Mac and iPad does not let add-ins save files. Use Copy report and paste it into Word.";
+    await renderPane(await memoryPlan(SAMPLE_PLAN), "summary", { download: { unavailable } });
+    expect(screen.getByText(unavailable)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Download .* report/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Copy Q3 report" })).toBeTruthy();
+  });
+
+  it("says in words why the report could not be saved, and saves nothing", async () => {
+    const broken = await renderPane(await memoryPlan(seedWith([{ id: "1.1" }, { id: "1.1" }])), "summary");
+    await broken.user.click(screen.getByRole("button", { name: "Download Q3 report (.docx)" }));
+    const alert = await waitFor(() => within(screen.getByRole("tabpanel")).getAllByRole("alert").find((a) => a.textContent)!);
+    expect(alert.textContent).toContain("The plan has 1 structure error to fix first");
+    expect(broken.host.saved).toEqual([]);
+    broken.unmount();
+
+    const { user } = await renderPane(await memoryPlan(SAMPLE_PLAN), "summary", {
+      download: {
+        save: async () => {
+          throw new Error("the download was blocked");
+        },
+      },
+    });
+    await user.click(screen.getByRole("button", { name: "Download Q3 report (.docx)" }));
+    expect(await screen.findByText("The Q3 report could not be saved: the download was blocked")).toBeTruthy();
   });
 });

@@ -18,6 +18,7 @@ import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
 import { ChaseList } from "./ChaseList";
+import { ReportActions } from "./ReportActions";
 import { isoDay, messageOf, sentence } from "../messages";
 
 const useStyles = makeStyles({
@@ -47,8 +48,6 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
   const [building, setBuilding] = useState(false);
   const [built, setBuilt] = useState<SummaryReport>();
   const [outcome, setOutcome] = useState<Outcome>();
-  const [copying, setCopying] = useState(false);
-  const [copyOutcome, setCopyOutcome] = useState<Outcome>();
   const quarter: Quarter = chosen ?? check?.period?.quarter ?? check?.plan.settings.currentQuarter ?? "Q1";
   const report = built?.quarter === quarter ? built : undefined;
   const year = check?.plan.settings.year;
@@ -83,34 +82,6 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
     }
   }
 
-  async function copyReport() {
-    if (copying) return;
-    setCopying(true);
-    setCopyOutcome(undefined);
-    try {
-      // Loaded only now: the report model and its HTML are a chunk of their own, out of the pane's first script.
-      const { reportForClipboard } = await import("../../report/clipboardReport");
-      const result = await reportForClipboard(host.workbook, quarter);
-      if (!result.done) {
-        setCopyOutcome({ intent: "error", text: result.reason, details: result.findings.map((f) => f.message) });
-        return;
-      }
-      const copied = await host.copyRich(result.html, result.text);
-      setCopyOutcome(
-        copied === "html"
-          ? { intent: "success", text: `Copied the ${quarter} report: paste it into Word.` }
-          : {
-              intent: "warning",
-              text: `Copied the ${quarter} report as plain text only: this version of Office cannot copy formatting, so headings and tables will not be kept when you paste it into Word.`,
-            },
-      );
-    } catch (error) {
-      setCopyOutcome({ intent: "error", text: `The ${quarter} report could not be copied: ${messageOf(error)}` });
-    } finally {
-      setCopying(false);
-    }
-  }
-
   async function goToSheet(name: string) {
     try {
       await host.selectCell(name, "A1");
@@ -137,10 +108,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
       )}
       <Feedback outcome={outcome} />
       {/* The committee report needs no summary built: it is read from the workbook, written nowhere. */}
-      <Button className={styles.primaryButton} onClick={() => void copyReport()} disabledFocusable={copying}>
-        {`Copy ${quarter} report`}
-      </Button>
-      <Feedback outcome={copyOutcome} />
+      <ReportActions host={host} quarter={quarter} />
       {report && (
         <>
           <Button className={styles.primaryButton} onClick={() => void goToSheet(report.sheetName)}>

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { copyRich } from "./officeHost";
+import { copyRich } from "./clipboard";
 
 /** A clipboard that records what was written, as text or as items. */
 function fakeClipboard(options: { refuseWrite?: boolean } = {}) {
