@@ -10,6 +10,23 @@ export const ACTION_PLAN = { sheet: "Action Plan", table: "ActionPlan" } as cons
 export const LEAD_OFFICERS = { sheet: "Lead Officers", table: "LeadOfficers" } as const;
 export const PRIORITIES = { sheet: "Priorities", table: "Priorities" } as const;
 export const PLAN_SETTINGS = { sheet: "Plan Settings", table: "PlanSettings" } as const;
+/**
+ * The record of every quarter's position (issue 14): a table the tool owns on a sheet of its own, written
+ * each time a quarter's summary is built. Optional: a plan without it is a plan with no history yet.
+ */
+export const STATUS_HISTORY = { sheet: "Status History", table: "StatusHistory" } as const;
+
+/** Status History's columns, in the order the tool writes them. */
+export const HISTORY_COLUMNS = {
+  quarter: "Quarter",
+  year: "Year",
+  id: "ID",
+  status: "Status",
+  rag: "RAG",
+  reason: "Reason",
+  recordedOn: "Recorded on",
+} as const;
+export type HistoryColumn = keyof typeof HISTORY_COLUMNS;
 
 /** Keys for the action plan's columns, with their header text. Order is the order `init` writes. */
 export const ACTION_COLUMNS = {
