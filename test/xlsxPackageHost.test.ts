@@ -301,7 +301,7 @@ describe("merged cells", () => {
   /** The priority of 1.2 merged into 1.1's (B2:B3, B3 emptied), and two merges beyond the sheet's values (A51:C51, T1:U3). */
   const merged = (bytes: Buffer) => shapes.rewrite(bytes, {
     edits: [[shapes.ACTION_SHEET, (xml) => xml
-      .replace(/<c r="B3" t="s"><v>\d+<\/v><\/c>/, `<c r="B3"/>`)
+      .replace(/<c r="B3"( s="\d+")? t="s"><v>\d+<\/v><\/c>/, `<c r="B3"$1/>`)
       .replace("</sheetData>", `</sheetData><mergeCells count="3"><mergeCell ref="B2:B3"/><mergeCell ref="A51:C51"/><mergeCell ref="T1:U3"/></mergeCells>`)]],
   });
 
@@ -384,7 +384,8 @@ describe("a summary over a RAG column of formulas", () => {
   /** Every action's RAG cell (O2:O49) a formula of this kind, with the calculation chain Excel keeps for them. */
   const ragFormulas = (kind: "plain" | "shared" | "array", ref = "O2:O49") => (bytes: Buffer) => shapes.rewrite(bytes, {
     edits: [
-      [shapes.ACTION_SHEET, (xml) => xml.replace(/(<c r="N(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>))/g, (whole: string, _n: string, row: string) => {
+      // The RAG column's cells are there already, empty and formatted (top-aligned): the formula takes their place.
+      [shapes.ACTION_SHEET, (xml) => xml.replace(/<c r="O(\d+)" s="\d+"\/>/g, (whole: string, row: string) => (row === "1" ? whole : "")).replace(/(<c r="N(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>))/g, (whole: string, _n: string, row: string) => {
         if (row === "1") return whole;
         const f = kind === "plain" ? `<f>IF(TRUE,"Green")</f>` : row !== "2" ? (kind === "shared" ? `<f t="shared" si="0"/>` : "") : `<f t="${kind}" ref="${ref}"${kind === "shared" ? ' si="0"' : ""}>IF(TRUE,"Green")</f>`;
         return `${whole}<c r="O${row}" t="str">${f}<v>Green</v></c>`;

@@ -2,7 +2,7 @@ import { HEADER_FILL } from "../../domain/cellLooks";
 import { a1, CellValue } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnKind, PrintSettings, SheetContent, TableSpec } from "../../domain/layout";
-import { tableRowHeights } from "../../domain/printLayout";
+import { columnWraps, tableRowHeights } from "../../domain/printLayout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
 import { LIST_NAMES } from "../../domain/listNames";
@@ -367,10 +367,8 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
     spec.columns.forEach((column, c) => {
       sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = column.width * POINTS_PER_CHARACTER;
       const body = sheet.getRangeByIndexes(1, c, bodyRows, 1);
-      if (column.kind === "wrap") {
-        body.format.wrapText = true;
-        body.format.verticalAlignment = "Top";
-      }
+      if (columnWraps(column.kind)) body.format.wrapText = true;
+      body.format.verticalAlignment = "Top";
       pending.push({ range: body, kind: column.kind, header: column.header });
       if (column.kind === "rag") this.colourRagWords(body, a1(1, c));
     });
