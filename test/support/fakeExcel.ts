@@ -58,6 +58,8 @@ export interface FakeCellFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   locked: boolean;
+  /** The line along the cell's top edge (Excel.BorderLineStyle): "None" when there is none. */
+  topBorder: string;
   columnWidth: number;
   rowHeight: number;
 }
@@ -328,6 +330,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         horizontalAlignment: f("hAlign"),
         verticalAlignment: f("vAlign"),
         locked: f("locked"),
+        topBorder: f("topBorder"),
         columnWidth: sheet.columnWidth(col),
         rowHeight: sheet.rowHeight(row),
       };

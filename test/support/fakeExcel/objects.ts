@@ -5,6 +5,8 @@
  */
 import { cellA1, cellCount, intersection, isWholeColumns, isWholeRows, MAX_COLS, MAX_ROWS, parseA1, qualifiedA1, Rect, rect } from "./a1";
 import {
+  BorderIndex,
+  BorderLineStyle,
   ChartSeriesBy,
   ChartType,
   ClearApplyTo,
@@ -530,6 +532,11 @@ const RANGE_FORMAT: TypeDesc = describe<RangeRef>({
       (r) => r,
       () => RANGE_FILL,
     ),
+    borders: nav<RangeRef>(
+      () => FakeRangeBorderCollection,
+      (r) => r,
+      () => RANGE_BORDERS,
+    ),
     protection: nav<RangeRef>(
       () => FakeFormatProtection,
       (r) => r,
@@ -537,6 +544,45 @@ const RANGE_FORMAT: TypeDesc = describe<RangeRef>({
     ),
   },
   alive: aliveRange,
+});
+
+const RANGE_BORDERS: TypeDesc = describe<RangeRef>({ name: "RangeBorderCollection", props: {}, alive: aliveRange });
+
+/** One edge of a range's borders: `range.format.borders.getItem("EdgeTop")`. */
+interface BorderRef {
+  readonly range: RangeRef;
+  readonly index: string;
+}
+
+/**
+ * The cells whose top edge a border item draws: EdgeTop the range's top row, InsideHorizontal every row but
+ * the top ("Excel.BorderIndex": edgeTop, insideHorizontal, https://learn.microsoft.com/javascript/api/excel/excel.borderindex).
+ * Other edges are not modelled.
+ */
+function topEdgeCells(b: BorderRef): Rect | null {
+  const r = b.range.rect;
+  if (b.index === "EdgeTop") return { ...r, rows: 1 };
+  if (b.index === "InsideHorizontal") return r.rows > 1 ? { ...r, row: r.row + 1, rows: r.rows - 1 } : null;
+  throw new FakeExcelUnsupported(`FakeExcel: the border ${b.index} is not modelled (only EdgeTop and InsideHorizontal).`);
+}
+
+const RANGE_BORDER: TypeDesc = describe<BorderRef>({
+  name: "RangeBorder",
+  props: {
+    style: {
+      read: (b) => {
+        const cells = topEdgeCells(b);
+        return cells ? uniform({ ...b.range, rect: cells }, (row, col) => b.range.sheet.format(row, col, "topBorder")) : "None";
+      },
+      write: (b, v) => {
+        const style = checkEnum(v, BorderLineStyle, "style");
+        const cells = topEdgeCells(b);
+        b.range.sheet.assertWritable(b.range.rect, "formats");
+        if (cells) b.range.sheet.setFormat(cells, "topBorder", style);
+      },
+    },
+  },
+  alive: (b) => aliveRange(b.range),
 });
 
 const RANGE_FONT: TypeDesc = describe<RangeRef>({
@@ -1688,6 +1734,22 @@ export class FakeConditionalFormatCollection extends FakeCollection {
   }
 }
 
+export class FakeRangeBorderCollection extends FakeObject {
+  _type() {
+    return RANGE_BORDERS;
+  }
+  /** The border of one edge (Excel.BorderIndex), e.g. "EdgeTop". */
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.context, { parent: this, name: "getItem", args: [index], resolve: this._below((range: RangeRef) => ({ range, index: checkEnum(index, BorderIndex, "index") })) });
+  }
+}
+
+export class FakeRangeBorder extends FakeObject {
+  _type() {
+    return RANGE_BORDER;
+  }
+}
+
 export class FakeRangeFont extends FakeObject {
   _type() {
     return RANGE_FONT;
@@ -1850,6 +1912,7 @@ const ALL_TYPES: readonly [{ prototype: object }, TypeDesc][] = [
   [FakeNamedItem, NAMED_ITEM],
   [FakeRangeAreas, RANGE_AREAS],
   [FakeRangeCollection, RANGE_COLLECTION],
+  [FakeRangeBorder, RANGE_BORDER],
 ];
 
 /** Installs each type's described properties as accessors on its class, and on every navigation class. */
