@@ -20,7 +20,7 @@ import { OpcPackage } from "../src/adapters/xlsx/opcPackage";
 import { main } from "../src/cli/main";
 import { PlanSeed, SeedAction } from "../src/domain/planSeed";
 import { SAMPLE_PLAN } from "../src/domain/sample/samplePlan";
-import { sheetRowHeights, wrappedLines } from "../src/domain/printLayout";
+import { sheetRowHeights, spannedWidth, wrappedLines } from "../src/domain/printLayout";
 import { summarySheet } from "../src/domain/summarySheet";
 import { buildSummary } from "../src/usecases/buildSummary";
 import { setUpPlan } from "../src/usecases/setUpPlan";
@@ -160,19 +160,22 @@ describe("print-ready sheets in the files the command line writes", () => {
       for (const column of ["A", "B", "D"]) expect(cellFormat(pkg, summary.xml, `${column}${exceptionRow}`)).toMatch(/vertical="top"/);
     });
 
-    it("wraps the summary's narrative sentences in column B, each row as tall as its wrapped text", async () => {
+    it("wraps the summary's narrative sentences across B to G, merged, each row as tall as its wrapped text", async () => {
       const workbook = ExcelJsWorkbook.empty();
       await setUpPlan(workbook, files[key].seed);
       const built = await buildSummary(workbook, { quarter: "Q3" });
       if (!built.done) throw new Error(built.reason);
       const content = summarySheet(built.report);
       const heights = content.rowHeights!;
+      const summaryXml = sheetsOf(OpcPackage.open(await fs.readFile(files[key].file))).sheets.find((x) => x.name === built.report.sheetName)!.xml;
       const sentences = [...built.report.narrative.priorities.flatMap((p) => p.sentences), ...built.report.narrative.overall];
       for (const sentence of sentences) {
         const r = content.rows.findIndex((row) => row[1]?.value === sentence);
-        expect(content.rows[r][1].style).toBe("wrap");
-        expect(heights[r] ?? 15).toBe(Math.max(15, 15 * wrappedLines(sentence, content.columnWidths[1])));
+        expect(content.rows[r][1]).toMatchObject({ style: "wrap", across: 6 });
+        expect(heights[r] ?? 15).toBe(Math.max(15, 15 * wrappedLines(sentence, spannedWidth(content.columnWidths, 1, 6))));
+        expect(summaryXml).toContain(`<mergeCell ref="B${r + 1}:G${r + 1}"/>`);
       }
+      expect(summaryXml.match(/<mergeCell /g)).toHaveLength(sentences.length);
     });
 
     it("prints the summary and the Action Plan at a readable size, compared with a sheet printed at full size", () => {

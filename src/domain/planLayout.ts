@@ -10,9 +10,10 @@ import { PlanSeed, SeedAction } from "./planSeed";
 import { AdoptedSeed } from "./sheetProposal";
 
 /**
- * The Action Plan's columns. Widths total about 230 characters (they were 463, which printed one page wide at
- * a fifth of full size): fitted to one landscape page wide the sheet prints at about half size in Excel, and long
- * text wraps (src/domain/printLayout.ts, `columnWraps`) in rows as tall as it needs.
+ * The Action Plan's columns. Widths total about 230 characters (they were 463, which printed one page wide
+ * at a fifth of full size): fitted to one landscape page wide the sheet prints at about two fifths of full
+ * size in LibreOffice on Letter paper (a little more in Excel), and long text wraps
+ * (src/domain/printLayout.ts, `columnWraps`) in rows as tall as it needs.
  */
 const ACTION_KINDS: Record<ActionColumn, { kind: ColumnKind; width: number }> = {
   id: { kind: "text", width: 5 },

@@ -56,6 +56,13 @@ export function rowHeight(cells: readonly { readonly value: unknown; readonly wr
   return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS) : null;
 }
 
+/** The width of `span` columns from `column` (8.43, Excel's default, for a column without one). */
+export function spannedWidth(columnWidths: readonly number[], column: number, span: number): number {
+  let width = 0;
+  for (let c = column; c < column + Math.max(1, span); c++) width += columnWidths[c] ?? 8.43;
+  return width;
+}
+
 /** Points a row needs for one line of text at this font size: 15 for Calibri 11, 22 for a 16-point title. */
 export function lineHeight(size: number): number {
   return Math.ceil((size / DEFAULT_FONT_SIZE) * LINE_POINTS);
@@ -68,7 +75,9 @@ export function lineHeight(size: number): number {
  */
 export function sheetRowHeights(rows: readonly (readonly SheetCell[])[], columnWidths: readonly number[]): (number | null)[] {
   return rows.map((row) => {
-    const wrapped = rowHeight(row.map((cell) => ({ value: cell.value, wraps: WRAPPING.has(cell.style) })), columnWidths);
+    // A cell across several columns wraps in their total width.
+    const widths = row.map((cell, c) => spannedWidth(columnWidths, c, cell.across ?? 1));
+    const wrapped = rowHeight(row.map((cell) => ({ value: cell.value, wraps: WRAPPING.has(cell.style) })), widths);
     const tallest = Math.max(0, ...row.map((cell) => (cell.value === null ? 0 : lookOf(cell.style, cell.value)?.size ?? 0)));
     const line = tallest > DEFAULT_FONT_SIZE ? lineHeight(tallest) : null;
     return wrapped !== null || line !== null ? Math.max(wrapped ?? 0, line ?? 0) : null;

@@ -18,14 +18,17 @@ export const SIGN_OFF_CELL = { row: 2, column: 0 } as const;
 export const SUMMARY_TITLE_ROWS = 1;
 export const NOT_SIGNED_OFF = "Not yet signed off.";
 /**
- * Column widths in characters, under 200 in all (before, 217 and sentences running far past them), so the sheet fitted to one landscape page wide prints at
- * about three quarters of full size. A to G hold the figures' first columns and the exceptions' (ID, Action,
- * Lead officer, RAG, Reason, Latest update, Priority); B, the widest, also holds the narrative's sentences.
- * Header cells wrap, so "Expected outcomes" fits a narrow column.
+ * Column widths in characters, under 200 in all (they were 217, with the narrative running far past them),
+ * so the sheet fitted to one landscape page wide prints at about half size in LibreOffice and a little more
+ * in Excel. A to G hold the figures' first columns and the exceptions' (ID, Action, Lead officer, RAG,
+ * Reason, Latest update, Priority); the narrative's sentences span B to G. Header cells wrap, so "Expected
+ * outcomes" fits a narrow column.
  */
 export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [6, 46, 14, 9, 14, 28, 14, 9, 9, 9, 7, 7, 7, 7, 7];
-/** The column (zero-based) the narrative's sentences wrap in. */
+/** The column (zero-based) the narrative's sentences start in. */
 export const NARRATIVE_COLUMN = 1;
+/** The columns each narrative sentence spans, merged: B to G, about 130 characters wide. */
+export const NARRATIVE_ACROSS = 6;
 
 function cell(value: string | number | null, style?: CellStyle): SheetCell {
   return style ? { value, style } : { value };
@@ -74,9 +77,10 @@ export function summarySheet(report: SummaryReport): SheetContent {
   blank();
 
   heading("Narrative");
-  // Each sentence wraps in the wide column B (NARRATIVE_COLUMN), so it prints within the page at the
-  // fitted scale instead of running past the edge; its row is as tall as the wrapped text needs.
-  const sentence = (text: string) => add(cell(null), cell(text, "wrap"));
+  // Each sentence wraps across columns B to G (NARRATIVE_COLUMN, NARRATIVE_ACROSS), merged, so it prints
+  // within the page at the fitted scale instead of running past the edge; its row is as tall as the wrapped
+  // text needs.
+  const sentence = (text: string) => add(cell(null), { value: text, style: "wrap", across: NARRATIVE_ACROSS });
   for (const p of report.narrative.priorities) {
     add(cell(p.no === null ? p.name : `${p.no}. ${p.name}`, "subtitle"));
     p.sentences.forEach(sentence);

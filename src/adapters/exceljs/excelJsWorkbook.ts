@@ -274,6 +274,7 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
         const cell = row.getCell(col + 1);
         cell.value = c.value;
         styleCell(cell, c.style, c.value);
+        if ((c.across ?? 1) > 1) sheet.mergeCells(r + 1, col + 1, r + 1, col + c.across!);
       });
     });
     content.rowHeights?.forEach((h, r) => {

@@ -86,6 +86,10 @@ describe("print settings through Office.js (Worksheet.pageLayout, ExcelApi 1.9)"
       checked++;
     }));
     expect(checked).toBeGreaterThan(100);
+    // The narrative's sentences are merged across their columns, as the file and ExcelJS hosts merge them.
+    const merged = content.rows.flatMap((row, r) => row.flatMap((cell, c) => ((cell.across ?? 1) > 1 ? [`${a1(r, c)}:${a1(r, c + cell.across! - 1)}`] : [])));
+    expect(merged.length).toBeGreaterThan(5);
+    expect(fake.mergedAreas(sheet)).toEqual(merged);
     // The totals row has its top line, and the RAG words their colours, without conditional formats.
     const overall = content.rows.findIndex((row) => row[1]?.value === "Overall");
     expect(fake.cellFormat(sheet, a1(overall, 2)).topBorder).toBe("Continuous");

@@ -235,6 +235,14 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
     }
     await budget.reserve(4000);
     content.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHARACTER));
+    // A cell across several columns: merged with the cells to its right (Range.merge, ExcelApi 1.2).
+    for (const [r, row] of content.rows.entries()) {
+      for (const [c, cell] of row.entries()) {
+        if ((cell.across ?? 1) <= 1) continue;
+        await budget.reserve(300);
+        sheet.getRangeByIndexes(r, c, 1, cell.across!).merge(false);
+      }
+    }
     for (const block of styleBlocks(content)) {
       await budget.reserve(600);
       applyLook(sheet.getRangeByIndexes(block.top, block.left, block.rows, block.columns), block.look, block.rows);

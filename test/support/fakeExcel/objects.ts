@@ -352,6 +352,26 @@ export class FakeRange extends FakeObject {
     return this.intersect("getIntersectionOrNullObject", anotherRange, true);
   }
 
+  /**
+   * Merges the range into one cell, or with `across` each row into one (Range.merge,
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)). Excel keeps
+   * only the top-left value of each merged area; the double refuses to merge over a second value rather than
+   * model the confirmation Excel's UI asks for, and over an area already merged.
+   */
+  merge(across?: boolean): void {
+    this._call("merge", across === undefined ? [] : [across], (r: RangeRef) => {
+      r.sheet.assertWritable(r.rect, "formats");
+      const areas = across ? Array.from({ length: r.rect.rows }, (_, i) => ({ ...r.rect, row: r.rect.row + i, rows: 1 })) : [r.rect];
+      for (const area of areas) {
+        let values = 0;
+        r.sheet.forEachCell(area, (cell) => (values += cell.value !== "" || cell.formula !== undefined ? 1 : 0));
+        if (values > 1) throw new FakeExcelUnsupported("FakeExcel: merging cells that hold more than one value is not modelled.");
+        if (r.sheet.merges.some((m) => intersection(m, area))) throw errors.invalidArgument("the range overlaps a merged area");
+      }
+      for (const area of areas) if (area.rows * area.cols > 1) r.sheet.merges.push(area);
+    });
+  }
+
   clear(applyTo?: string): void {
     this._call("clear", applyTo === undefined ? [] : [applyTo], (r: RangeRef) => {
       const how = applyTo === undefined ? "All" : checkEnum(applyTo, ClearApplyTo, "applyTo");
