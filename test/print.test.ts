@@ -20,7 +20,7 @@ import { OpcPackage } from "../src/adapters/xlsx/opcPackage";
 import { main } from "../src/cli/main";
 import { PlanSeed, SeedAction } from "../src/domain/planSeed";
 import { SAMPLE_PLAN } from "../src/domain/sample/samplePlan";
-import { sheetRowHeights } from "../src/domain/printLayout";
+import { sheetRowHeights, spannedWidth, wrappedLines } from "../src/domain/printLayout";
 import { summarySheet } from "../src/domain/summarySheet";
 import { buildSummary } from "../src/usecases/buildSummary";
 import { setUpPlan } from "../src/usecases/setUpPlan";
@@ -79,6 +79,20 @@ function pdfPages(pdf: string): { landscape: boolean; text: string }[] {
   }));
 }
 
+/** The median height of the words on a page, in points: the printed size of the body text, so a scale to compare. */
+function medianWordHeight(pdf: string, page: number): number {
+  const xml = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-bbox", pdf, "-"], { encoding: "utf8" });
+  const heights = [...xml.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
+/** The cellXfs entry of a cell's style in a written sheet. */
+function cellFormat(pkg: OpcPackage, sheetXml: string, ref: string): string {
+  const s = Number(new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheetXml)?.[1] ?? 0);
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(pkg.text("xl/styles.xml")!)![1];
+  return cellXfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)![s];
+}
+
 const firstLine = (text: string) => text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
 
 describe("print-ready sheets in the files the command line writes", () => {
@@ -133,6 +147,46 @@ describe("print-ready sheets in the files the command line writes", () => {
       expected.forEach((h, r) => {
         if (h !== null) expect({ row: r + 1, height: written.get(r) }).toEqual({ row: r + 1, height: h });
       });
+    });
+
+    it("aligns the tool's cells to the top: the Action Plan's ID, RAG and wrapped text, the summary's exceptions", async () => {
+      const pkg = OpcPackage.open(await fs.readFile(files[key].file));
+      const { sheets } = sheetsOf(pkg);
+      const plan = sheets.find((s) => s.name === "Action Plan")!;
+      const summary = sheets.find((s) => s.name === "Q3 2014-15 Summary")!;
+      for (const ref of ["A2", "C2", "L2", "O2"]) expect(cellFormat(pkg, plan.xml, ref)).toMatch(/vertical="top"/);
+      expect(cellFormat(pkg, plan.xml, "C2")).toMatch(/wrapText="1"/);
+      const exceptionRow = Number(/<c r="A(\d+)"[^>]*t="inlineStr"><is><t>ID<\/t>/.exec(summary.xml)![1]) + 1;
+      for (const column of ["A", "B", "D"]) expect(cellFormat(pkg, summary.xml, `${column}${exceptionRow}`)).toMatch(/vertical="top"/);
+    });
+
+    it("wraps the summary's narrative sentences across B to G, merged, each row as tall as its wrapped text", async () => {
+      const workbook = ExcelJsWorkbook.empty();
+      await setUpPlan(workbook, files[key].seed);
+      const built = await buildSummary(workbook, { quarter: "Q3" });
+      if (!built.done) throw new Error(built.reason);
+      const content = summarySheet(built.report);
+      const heights = content.rowHeights!;
+      const summaryXml = sheetsOf(OpcPackage.open(await fs.readFile(files[key].file))).sheets.find((x) => x.name === built.report.sheetName)!.xml;
+      const sentences = [...built.report.narrative.priorities.flatMap((p) => p.sentences), ...built.report.narrative.overall];
+      for (const sentence of sentences) {
+        const r = content.rows.findIndex((row) => row[1]?.value === sentence);
+        expect(content.rows[r][1]).toMatchObject({ style: "wrap", across: 6 });
+        expect(heights[r] ?? 15).toBe(Math.max(15, 15 * wrappedLines(sentence, spannedWidth(content.columnWidths, 1, 6))));
+        expect(summaryXml).toContain(`<mergeCell ref="B${r + 1}:G${r + 1}"/>`);
+      }
+      expect(summaryXml.match(/<mergeCell /g)).toHaveLength(sentences.length);
+    });
+
+    it("prints the summary and the Action Plan at a readable size, compared with a sheet printed at full size", () => {
+      const pdf = files[key].pdf!;
+      const pages = pdfPages(pdf).map((p, i) => ({ ...p, height: medianWordHeight(pdf, i + 1) }));
+      const full = pages.find((p) => firstLine(p.text).startsWith("Setting"))!.height;
+      const summary = pages.filter((p) => firstLine(p.text).startsWith("Community safety action plan 2014/15: Q3 summary"));
+      const plan = pages.filter((p) => /^ID\s+Priority\s+Action/.test(firstLine(p.text)));
+      // Before the narrative wrapped and the columns were narrowed, the summary printed at 35% and the Action Plan at 20%.
+      for (const page of summary) expect(page.height / full).toBeGreaterThan(0.45);
+      for (const page of plan) expect(page.height / full).toBeGreaterThan(0.35);
     });
 
     it("prints, in LibreOffice, both sheets landscape and one page wide, the repeated row at the top of every page, with page numbers", () => {

@@ -14,6 +14,11 @@ export interface SheetCell {
   /** Strings are always written as text, never as a formula. Percentages are fractions (0.067). */
   readonly value: string | number | null;
   readonly style?: CellStyle;
+  /**
+   * Columns the cell spans, itself included (2 or more: merged with the cells to its right, which the grid
+   * leaves empty). Its wrapped text takes the whole width. Missing or 1: one column.
+   */
+  readonly across?: number;
 }
 
 /** A column chart of counts by category, drawn where the host can draw one. */

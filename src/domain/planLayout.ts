@@ -9,24 +9,30 @@ import { PAGE_N_OF_M } from "./printLayout";
 import { PlanSeed, SeedAction } from "./planSeed";
 import { AdoptedSeed } from "./sheetProposal";
 
+/**
+ * The Action Plan's columns. Widths total about 230 characters (they were 463, which printed one page wide
+ * at a fifth of full size): fitted to one landscape page wide the sheet prints at about two fifths of full
+ * size in LibreOffice on Letter paper (a little more in Excel), and long text wraps
+ * (src/domain/printLayout.ts, `columnWraps`) in rows as tall as it needs.
+ */
 const ACTION_KINDS: Record<ActionColumn, { kind: ColumnKind; width: number }> = {
-  id: { kind: "text", width: 6 },
-  priority: { kind: "priority", width: 24 },
-  action: { kind: "wrap", width: 48 },
-  outcome: { kind: "wrap", width: 36 },
-  measure: { kind: "wrap", width: 30 },
-  leadOfficer: { kind: "leadOfficer", width: 28 },
-  leadAgency: { kind: "text", width: 26 },
-  startDate: { kind: "date", width: 12 },
-  targetDate: { kind: "date", width: 12 },
-  status: { kind: "status", width: 13 },
-  q1: { kind: "wrap", width: 36 },
-  q2: { kind: "wrap", width: 36 },
-  q3: { kind: "wrap", width: 36 },
-  q4: { kind: "wrap", width: 36 },
-  rag: { kind: "rag", width: 8 },
-  ragReason: { kind: "text", width: 28 },
-  notes: { kind: "wrap", width: 36 },
+  id: { kind: "text", width: 5 },
+  priority: { kind: "priority", width: 11 },
+  action: { kind: "wrap", width: 24 },
+  outcome: { kind: "wrap", width: 16 },
+  measure: { kind: "wrap", width: 14 },
+  leadOfficer: { kind: "leadOfficer", width: 11 },
+  leadAgency: { kind: "text", width: 11 },
+  startDate: { kind: "date", width: 11 },
+  targetDate: { kind: "date", width: 11 },
+  status: { kind: "status", width: 11 },
+  q1: { kind: "wrap", width: 16 },
+  q2: { kind: "wrap", width: 16 },
+  q3: { kind: "wrap", width: 16 },
+  q4: { kind: "wrap", width: 16 },
+  rag: { kind: "rag", width: 6 },
+  ragReason: { kind: "text", width: 12 },
+  notes: { kind: "wrap", width: 12 },
   lastUpdated: { kind: "date", width: 12 },
 };
 
@@ -69,7 +75,7 @@ export function planTables(seed: PlanSeed | AdoptedSeed): TableSpec[] {
   const extras = extrasOf(seed);
   const actionColumns = [
     ...(Object.keys(ACTION_COLUMNS) as ActionColumn[]).map((k) => ({ header: ACTION_COLUMNS[k], ...ACTION_KINDS[k] })),
-    ...extras.columns.map((header) => ({ header, kind: "wrap" as ColumnKind, width: 24 })),
+    ...extras.columns.map((header) => ({ header, kind: "wrap" as ColumnKind, width: 16 })),
   ];
   const rowOf = (a: SeedAction, i: number): CellValue[] => [
     ...actionRow(a), ...extras.columns.map((_, c) => { const v = extras.values[i]?.[c] ?? ""; return v === "" ? null : v; }),

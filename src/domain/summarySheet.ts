@@ -17,6 +17,18 @@ export const SIGN_OFF_CELL = { row: 2, column: 0 } as const;
 /** The title row, printed again at the top of every page. */
 export const SUMMARY_TITLE_ROWS = 1;
 export const NOT_SIGNED_OFF = "Not yet signed off.";
+/**
+ * Column widths in characters, under 200 in all (they were 217, with the narrative running far past them),
+ * so the sheet fitted to one landscape page wide prints at about half size in LibreOffice and a little more
+ * in Excel. A to G hold the figures' first columns and the exceptions' (ID, Action, Lead officer, RAG,
+ * Reason, Latest update, Priority); the narrative's sentences span B to G. Header cells wrap, so "Expected
+ * outcomes" fits a narrow column.
+ */
+export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [6, 46, 14, 9, 14, 28, 14, 9, 9, 9, 7, 7, 7, 7, 7];
+/** The column (zero-based) the narrative's sentences start in. */
+export const NARRATIVE_COLUMN = 1;
+/** The columns each narrative sentence spans, merged: B to G, about 130 characters wide. */
+export const NARRATIVE_ACROSS = 6;
 
 function cell(value: string | number | null, style?: CellStyle): SheetCell {
   return style ? { value, style } : { value };
@@ -65,12 +77,16 @@ export function summarySheet(report: SummaryReport): SheetContent {
   blank();
 
   heading("Narrative");
+  // Each sentence wraps across columns B to G (NARRATIVE_COLUMN, NARRATIVE_ACROSS), merged, so it prints
+  // within the page at the fitted scale instead of running past the edge; its row is as tall as the wrapped
+  // text needs.
+  const sentence = (text: string) => add(cell(null), { value: text, style: "wrap", across: NARRATIVE_ACROSS });
   for (const p of report.narrative.priorities) {
     add(cell(p.no === null ? p.name : `${p.no}. ${p.name}`, "subtitle"));
-    for (const sentence of p.sentences) add(cell(sentence, "text"));
+    p.sentences.forEach(sentence);
   }
   add(cell("Overall", "subtitle"));
-  for (const sentence of report.narrative.overall) add(cell(sentence, "text"));
+  report.narrative.overall.forEach(sentence);
   blank();
 
   heading("Red and amber exceptions");
@@ -79,7 +95,7 @@ export function summarySheet(report: SummaryReport): SheetContent {
   } else {
     header(["ID", "Action", "Lead officer", "RAG", "Reason", "Latest update", "Priority"]);
     for (const e of report.exceptions) {
-      add(cell(e.id), cell(e.action, "wrap"), cell(e.leadOfficer, "wrap"), cell(e.rating, "rag"), cell(e.reason, "wrap"), cell(e.latestUpdate, "wrap"), cell(e.priority, "wrap"));
+      add(cell(e.id, "text"), cell(e.action, "wrap"), cell(e.leadOfficer, "wrap"), cell(e.rating, "rag"), cell(e.reason, "wrap"), cell(e.latestUpdate, "wrap"), cell(e.priority, "wrap"));
     }
   }
   blank();
@@ -100,12 +116,12 @@ export function summarySheet(report: SummaryReport): SheetContent {
     add(cell("No action has been removed.", "text"));
   } else {
     header(["ID", "Action", "Reason"]);
-    for (const r of report.removed) add(cell(r.id), cell(r.action, "wrap"), cell(r.reason || "No reason recorded", "wrap"));
+    for (const r of report.removed) add(cell(r.id, "text"), cell(r.action, "wrap"), cell(r.reason || "No reason recorded", "wrap"));
   }
 
   const fitted = fitSheetContent({
     rows,
-    columnWidths: [8, 44, 16, 14, 18, 30, 14, 11, 11, 11, 8, 8, 8, 8, 8],
+    columnWidths: SUMMARY_COLUMN_WIDTHS,
     chart: {
       title: `Status by priority, ${report.quarter} ${report.year}`,
       dataTop: figuresTop,

@@ -1014,3 +1014,42 @@ describe("page layout (ExcelApi 1.9)", () => {
     }
   });
 });
+
+describe("borders (RangeFormat.borders)", () => {
+  it("draws EdgeTop along the range's top row and InsideHorizontal between its rows, at sync, and loads the style back", async () => {
+    // Excel.BorderIndex: edgeTop is the range's top edge, insideHorizontal the lines between its rows
+    // (https://learn.microsoft.com/javascript/api/excel/excel.borderindex); Excel.RangeBorder.style is a
+    // BorderLineStyle (https://learn.microsoft.com/javascript/api/excel/excel.rangeborder#excel-excel-rangeborder-style-member).
+    const fake = createFakeExcel();
+    fake.addSheet("Summary");
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Summary");
+      const range = sheet.getRange("B2:C4");
+      range.format.borders.getItem("EdgeTop").style = "Continuous";
+      expect(fake.cellFormat("Summary", "B2").topBorder).toBe("None");
+      await context.sync();
+      sheet.getRange("E2:E3").format.borders.getItem("InsideHorizontal").style = "Continuous";
+      const top = range.format.borders.getItem("EdgeTop");
+      top.load("style");
+      await context.sync();
+      expect(top.style).toBe("Continuous");
+    });
+    expect(["B2", "C2", "B3", "E2", "E3"].map((cell) => fake.cellFormat("Summary", cell).topBorder)).toEqual(["Continuous", "Continuous", "None", "None", "Continuous"]);
+  });
+
+  it("refuses a style that is not a BorderLineStyle and an index that is not a BorderIndex", async () => {
+    const fake = createFakeExcel();
+    fake.addSheet("Summary");
+    const attempts: ((range: Excel.Range) => void)[] = [
+      (r) => (r.format.borders.getItem("EdgeTop").style = "Wavy" as never),
+      (r) => (r.format.borders.getItem("Middle" as never).style = "Continuous"),
+    ];
+    for (const attempt of attempts) {
+      await expect(fake.run(async (context) => {
+        attempt(context.workbook.worksheets.getItem("Summary").getRange("A1:B2"));
+        await context.sync();
+      })).rejects.toThrow();
+    }
+    expect(fake.cellFormat("Summary", "A1").topBorder).toBe("None");
+  });
+});

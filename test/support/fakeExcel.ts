@@ -58,6 +58,8 @@ export interface FakeCellFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   locked: boolean;
+  /** The line along the cell's top edge (Excel.BorderLineStyle): "None" when there is none. */
+  topBorder: string;
   columnWidth: number;
   rowHeight: number;
 }
@@ -124,6 +126,8 @@ export interface FakeExcel {
   addTable(sheet: string, name: string, rangeA1: string): void;
   /** Merges cells, as Home → Merge & Center does (the values under the top-left cell stay as set). */
   merge(sheet: string, rangeA1: string): void;
+  /** A sheet's merged areas, as A1 ranges ("B19:G19"), in the order they were merged. */
+  mergedAreas(sheet: string): string[];
   /** A solid fill colour over a range (`#RRGGBB`), as the user's Fill Color button. */
   setFill(sheet: string, rangeA1: string, colour: string): void;
   /** Makes the sheet the active one, as the user clicking its tab. */
@@ -256,6 +260,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       model.addTable(sheet, parsed.rect, true, name);
     },
 
+    mergedAreas(sheetName) {
+      return sheetOf(model, sheetName).merges.map(rectA1);
+    },
     merge(sheetName, rangeA1) {
       const parsed = parseA1(rangeA1);
       if (!parsed) throw new Error(`FakeExcel: "${rangeA1}" is not an A1 range`);
@@ -328,6 +335,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         horizontalAlignment: f("hAlign"),
         verticalAlignment: f("vAlign"),
         locked: f("locked"),
+        topBorder: f("topBorder"),
         columnWidth: sheet.columnWidth(col),
         rowHeight: sheet.rowHeight(row),
       };

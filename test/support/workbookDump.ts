@@ -8,6 +8,8 @@
  * text, dates give `{ date: "YYYY-MM-DD…" }`, errors give `{ error: "#REF!" }`.
  */
 import ExcelJS from "exceljs";
+import { a1 } from "../../src/domain/cells";
+import { SheetContent } from "../../src/domain/layout";
 
 export type DumpValue = string | number | boolean | { date: string } | { error: string } | null;
 
@@ -148,4 +150,16 @@ export function columnOf(address: string): string {
 export function withoutColumns(sheet: SheetDump, columns: readonly string[]): SheetDump {
   const skip = new Set(columns);
   return { ...sheet, cells: sheet.cells.filter((c) => !skip.has(columnOf(c.address))) };
+}
+
+/**
+ * The cells a sheet's merged areas (cells `across` several columns) cover, but for each area's first: ExcelJS
+ * reads the area's value into every one of them, so a dump leaves them out to compare with what was meant.
+ */
+export function mergedAway(content: SheetContent): Set<string> {
+  const away = new Set<string>();
+  content.rows.forEach((row, r) => row.forEach((cell, c) => {
+    for (let i = 1; i < (cell.across ?? 1); i++) away.add(a1(r, c + i));
+  }));
+  return away;
 }

@@ -25,7 +25,7 @@ export function styleCell(cell: Cell, style: CellStyle | undefined, value: unkno
   const { font, fill } = fontAndFill(look);
   if (font) cell.font = font;
   if (fill) cell.fill = fill;
-  if (look.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  if (look.wrap || look.top) cell.alignment = { ...(look.wrap ? { wrapText: true } : {}), ...(look.top ? { vertical: "top" as const } : {}) };
   if (look.numFmt) cell.numFmt = look.numFmt;
   if (look.topBorder) cell.border = { top: { style: "thin" } };
 }

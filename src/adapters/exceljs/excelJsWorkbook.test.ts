@@ -4,11 +4,12 @@
  */
 import ExcelJS from "exceljs";
 import { writeZip } from "../../../test/support/zipWriter";
-import { columnOf, dumpWorkbook, sheetOf, WorkbookDump, withoutColumns } from "../../../test/support/workbookDump";
-import { columnLetter } from "../../domain/cells";
+import { columnOf, dumpWorkbook, mergedAway, sheetOf, WorkbookDump, withoutColumns } from "../../../test/support/workbookDump";
+import { a1, columnLetter } from "../../domain/cells";
 import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES } from "../../domain/contract";
 import { PlanSeed } from "../../domain/planSeed";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
+import { summarySheet } from "../../domain/summarySheet";
 import { WorkbookSnapshot } from "../../domain/snapshot";
 import { MemoryWorkbook } from "../memory/memoryWorkbook";
 import { buildSummary } from "../../usecases/buildSummary";
@@ -125,8 +126,9 @@ describe("ExcelJsWorkbook and MemoryWorkbook agree", () => {
       const [row, column] = key.split(",").map(Number);
       return [`${columnLetter(column)}${row + 1}`, cell.value];
     }).filter(([, value]) => value !== null && value !== ""));
+    const away = mergedAway(summarySheet(fromExcel.report));
     const excelCells = Object.fromEntries(sheetOf(await dumpWorkbook(await reloaded.toBuffer()), fromExcel.report.sheetName).cells
-      .map((c) => [c.address, c.value]));
+      .filter((c) => !away.has(c.address)).map((c) => [c.address, c.value]));
     expect(excelCells).toEqual(memoryCells);
   });
 
@@ -381,5 +383,16 @@ describe("print settings (issue 13)", () => {
     expect(reloaded.getWorksheet(LEAD_OFFICERS.sheet)!.pageSetup.fitToPage).toBeFalsy();
     const tall = [...Array(summary.rowCount).keys()].map((r) => summary.getRow(r + 1).height).filter((h) => h !== undefined && h > 15);
     expect(tall.length).toBeGreaterThan(5);
+    // The narrative's sentences merged across their columns, as the file host and Office.js merge them.
+    const content = summarySheet(built.report);
+    const merged = content.rows.flatMap((row, r) => row.flatMap((cell, c) => ((cell.across ?? 1) > 1 ? [`${a1(r, c)}:${a1(r, c + cell.across! - 1)}`] : [])));
+    expect(merged.length).toBeGreaterThan(5);
+    for (const area of merged) {
+      const [first, last] = area.split(":");
+      expect([summary.getCell(last).isMerged, summary.getCell(last).master.address]).toEqual([true, first]);
+    }
+    // Every cell of the tool's is aligned to the top, as the file host writes them.
+    expect(summary.getCell("A1").alignment).toMatchObject({ vertical: "top" });
+    expect(plan.getCell("A2").alignment).toMatchObject({ vertical: "top" });
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { CellValue, cellText, columnLetter } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnSpec, PrintSettings, SheetContent, TableSpec } from "../../domain/layout";
-import { tableRowHeights } from "../../domain/printLayout";
+import { columnWraps, tableRowHeights } from "../../domain/printLayout";
 import { areaOf, SheetCells } from "../../domain/sheetCells";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
@@ -274,6 +274,7 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
         const cell = row.getCell(col + 1);
         cell.value = c.value;
         styleCell(cell, c.style, c.value);
+        if ((c.across ?? 1) > 1) sheet.mergeCells(r + 1, col + 1, r + 1, col + c.across!);
       });
     });
     content.rowHeights?.forEach((h, r) => {
@@ -322,14 +323,14 @@ function setPrint(sheet: ExcelJS.Worksheet, print: PrintSettings | undefined): v
   if (print.footer) sheet.headerFooter.oddFooter = `&C${print.footer}`;
 }
 
-/** Width, number format, wrapping, drop-down list and RAG colouring for one table column's data cells (1-based rows). */
+/** Width, number format, wrapping and top alignment, drop-down list and RAG colouring for one table column's data cells (1-based rows). */
 function formatColumn(sheet: ExcelJS.Worksheet, index: number, firstRow: number, lastRow: number, c: ColumnSpec, pending: PendingList[]): void {
   sheet.getColumn(index + 1).width = c.width;
   const letter = columnLetter(index);
   for (let row = firstRow; row <= lastRow; row++) {
     const cell = sheet.getCell(`${letter}${row}`);
     if (c.kind === "date") cell.numFmt = "dd/mm/yyyy";
-    if (c.kind === "wrap") cell.alignment = { wrapText: true, vertical: "top" };
+    cell.alignment = columnWraps(c.kind) ? { wrapText: true, vertical: "top" } : { vertical: "top" };
   }
   // One range, not a validation per cell (Excel copies it to rows added to the table); set at the end of apply.
   if (lastRow >= firstRow) pending.push({ sheet, range: `${letter}${firstRow}:${letter}${lastRow}`, column: c });

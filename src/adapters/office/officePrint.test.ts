@@ -1,5 +1,6 @@
 import { createFakeExcel, installExcelGlobals, uninstallExcelGlobals } from "../../../test/support/fakeExcel";
 import { a1 } from "../../domain/cells";
+import { lookOf } from "../../domain/cellLooks";
 import { planTables } from "../../domain/planLayout";
 import { tableRowHeights } from "../../domain/printLayout";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
@@ -62,5 +63,35 @@ describe("print settings through Office.js (Worksheet.pageLayout, ExcelApi 1.9)"
     expect(old.fake.sheetInfo("Action Plan")).toMatchObject({ orientation: "Portrait", printTitleRows: undefined });
     const now = await summaryThrough(() => true);
     expect(old.fake.cell(old.sheet, "A1")?.value).toBe(now.fake.cell(now.sheet, "A1")?.value);
+  });
+
+  it("formats every summary cell with its CellLook, as the file and ExcelJS hosts do: font, fill, wrapping, top alignment, a totals row's top line", async () => {
+    const { fake, sheet, content } = await summaryThrough(() => true);
+    let checked = 0;
+    content.rows.forEach((row, r) => row.forEach((cell, c) => {
+      const look = lookOf(cell.style, cell.value);
+      const got = fake.cellFormat(sheet, a1(r, c));
+      const want = {
+        cell: a1(r, c),
+        bold: look?.bold ?? false,
+        fontSize: look?.size ?? 11,
+        fontColor: look?.colour ? `#${look.colour}` : "#000000",
+        fill: look?.fill ? `#${look.fill}` : "",
+        wrap: look?.wrap ?? false,
+        verticalAlignment: look?.top ? "Top" : "Bottom",
+        topBorder: look?.topBorder ? "Continuous" : "None",
+        ...(typeof cell.value === "number" ? { numberFormat: look?.numFmt ?? "0" } : {}),
+      };
+      expect({ cell: a1(r, c), bold: got.bold, fontSize: got.fontSize, fontColor: got.fontColor, fill: got.fill, wrap: got.wrap, verticalAlignment: got.verticalAlignment, topBorder: got.topBorder, ...(typeof cell.value === "number" ? { numberFormat: got.numberFormat } : {}) }).toEqual(want);
+      checked++;
+    }));
+    expect(checked).toBeGreaterThan(100);
+    // The narrative's sentences are merged across their columns, as the file and ExcelJS hosts merge them.
+    const merged = content.rows.flatMap((row, r) => row.flatMap((cell, c) => ((cell.across ?? 1) > 1 ? [`${a1(r, c)}:${a1(r, c + cell.across! - 1)}`] : [])));
+    expect(merged.length).toBeGreaterThan(5);
+    expect(fake.mergedAreas(sheet)).toEqual(merged);
+    // The totals row has its top line, and the RAG words their colours, without conditional formats.
+    const overall = content.rows.findIndex((row) => row[1]?.value === "Overall");
+    expect(fake.cellFormat(sheet, a1(overall, 2)).topBorder).toBe("Continuous");
   });
 });

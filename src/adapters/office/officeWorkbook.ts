@@ -1,8 +1,8 @@
-import { HEADER_FILL } from "../../domain/cellLooks";
+import { CellLook } from "../../domain/cellLooks";
 import { a1, CellValue } from "../../domain/cells";
 import { normaliseHeader, STATUSES } from "../../domain/contract";
 import { ColumnKind, PrintSettings, SheetContent, TableSpec } from "../../domain/layout";
-import { tableRowHeights } from "../../domain/printLayout";
+import { columnWraps, tableRowHeights } from "../../domain/printLayout";
 import { RAG_RATINGS } from "../../domain/rag";
 import { RAG_COLOURS } from "../../domain/ragColours";
 import { LIST_NAMES } from "../../domain/listNames";
@@ -235,39 +235,17 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
     }
     await budget.reserve(4000);
     content.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHARACTER));
+    // A cell across several columns: merged with the cells to its right (Range.merge, ExcelApi 1.2).
+    for (const [r, row] of content.rows.entries()) {
+      for (const [c, cell] of row.entries()) {
+        if ((cell.across ?? 1) <= 1) continue;
+        await budget.reserve(300);
+        sheet.getRangeByIndexes(r, c, 1, cell.across!).merge(false);
+      }
+    }
     for (const block of styleBlocks(content)) {
       await budget.reserve(600);
-      const range = sheet.getRangeByIndexes(block.top, block.left, block.rows, block.columns);
-      switch (block.style) {
-        case "title":
-          range.format.font.bold = true;
-          range.format.font.size = 16;
-          break;
-        case "heading":
-          range.format.font.bold = true;
-          range.format.font.size = 13;
-          break;
-        case "subtitle":
-        case "totalLabel":
-        case "totalNumber":
-        case "totalPercent":
-          range.format.font.bold = true;
-          break;
-        case "header":
-          range.format.font.bold = true;
-          range.format.fill.color = `#${HEADER_FILL}`;
-          range.format.wrapText = true;
-          break;
-        case "wrap":
-          range.format.wrapText = true;
-          range.format.verticalAlignment = "Top";
-          break;
-        case "rag":
-          this.colourRagWords(range, a1(block.top, block.left));
-          break;
-        default:
-          break;
-      }
+      applyLook(sheet.getRangeByIndexes(block.top, block.left, block.rows, block.columns), block.look, block.rows);
     }
     await this.setRowHeights(sheet, budget, content.rowHeights ?? []);
     await this.setPrint(sheet, budget, content.print);
@@ -367,10 +345,8 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
     spec.columns.forEach((column, c) => {
       sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = column.width * POINTS_PER_CHARACTER;
       const body = sheet.getRangeByIndexes(1, c, bodyRows, 1);
-      if (column.kind === "wrap") {
-        body.format.wrapText = true;
-        body.format.verticalAlignment = "Top";
-      }
+      if (columnWraps(column.kind)) body.format.wrapText = true;
+      body.format.verticalAlignment = "Top";
       pending.push({ range: body, kind: column.kind, header: column.header });
       if (column.kind === "rag") this.colourRagWords(body, a1(1, c));
     });
@@ -408,5 +384,25 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
     if (print.onePageWide) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
     if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  }
+}
+
+/**
+ * A look of the tool's (src/domain/cellLooks.ts) on a range, as the file and ExcelJS hosts write it: font,
+ * fill, wrapping, top alignment and a totals row's top line (EdgeTop, and InsideHorizontal for every row
+ * below the first, set only when there are several rows: Microsoft Learn, Excel.RangeBorderCollection and
+ * Excel.BorderIndex). Number formats go
+ * with the values (numberFormatFor). Property writes only: queued, no sync.
+ */
+function applyLook(range: Excel.Range, look: CellLook, rows: number): void {
+  if (look.bold) range.format.font.bold = true;
+  if (look.size) range.format.font.size = look.size;
+  if (look.colour) range.format.font.color = `#${look.colour}`;
+  if (look.fill) range.format.fill.color = `#${look.fill}`;
+  if (look.wrap) range.format.wrapText = true;
+  if (look.top) range.format.verticalAlignment = "Top";
+  if (look.topBorder) {
+    range.format.borders.getItem("EdgeTop").style = "Continuous";
+    if (rows > 1) range.format.borders.getItem("InsideHorizontal").style = "Continuous";
   }
 }

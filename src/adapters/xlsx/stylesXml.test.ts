@@ -189,10 +189,16 @@ describe("StyleAppender", () => {
     expect(grown.sort()).toEqual(expect.arrayContaining(["cellXfs", "fills", "fonts", "borders"]));
     expect(withoutCollections(out, grown)).toBe(withoutCollections(before, grown));
 
-    // Plain text and a rating that is not one keep the workbook's default format.
-    expect(indexes.slice(0, 2)).toEqual([0, 0]);
-    expect(indexes.slice(-2)).toEqual([0, 0]);
-    expect(new Set(indexes.slice(2, -2)).size).toBe(indexes.length - 4);
+    // A cell with no style keeps the workbook's default format; plain text and a rating that is not one share
+    // one format, top-aligned only (so an ID sits level with the wrapped text beside it in a tall row).
+    expect(indexes[0]).toBe(0);
+    const plain = indexes[1];
+    expect(plain).not.toBe(0);
+    expect(indexes.slice(-2)).toEqual([plain, plain]);
+    expect(now.get("cellXfs")!.items[plain]).toMatch(/<(?:x:)?alignment vertical="top"\/>/);
+    expect(new Set(indexes.slice(1, -2)).size).toBe(indexes.length - 3);
+    // Every format of the tool's is top-aligned.
+    for (const i of new Set(indexes.slice(1))) expect(now.get("cellXfs")!.items[i]).toMatch(/vertical="top"/);
     const cellXfs = now.get("cellXfs")!.items.length;
     for (const i of indexes) expect(i).toBeLessThan(cellXfs);
 

@@ -139,8 +139,8 @@ export class StyleAppender {
       : 0;
     const borderId = look.topBorder ? this.find("borders", `<${p}border><${p}left/><${p}right/><${p}top style="thin"/><${p}bottom/><${p}diagonal/></${p}border>`) : 0;
     const numFmtId = look.numFmt ? this.numberFormat(look.numFmt) : 0;
-    const applies = [numFmtId ? ' applyNumberFormat="1"' : "", fontId ? ' applyFont="1"' : "", fillId ? ' applyFill="1"' : "", borderId ? ' applyBorder="1"' : "", look.wrap ? ' applyAlignment="1"' : ""].join("");
-    const alignment = look.wrap ? `<${p}alignment vertical="top" wrapText="1"/>` : "";
+    const applies = [numFmtId ? ' applyNumberFormat="1"' : "", fontId ? ' applyFont="1"' : "", fillId ? ' applyFill="1"' : "", borderId ? ' applyBorder="1"' : "", look.wrap || look.top ? ' applyAlignment="1"' : ""].join("");
+    const alignment = look.wrap || look.top ? `<${p}alignment${look.top ? ' vertical="top"' : ""}${look.wrap ? ' wrapText="1"' : ""}/>` : "";
     const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${alignment ? `>${alignment}</${p}xf>` : "/>"}`;
     const index = this.find("cellXfs", xf);
     this.cache.set(key, index);

@@ -8,16 +8,18 @@ const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 
 /**
  * A sheet of the tool's (a quarter's summary) as worksheet XML: values from A1, formats from `styles`, column
- * widths. Text is written as inline strings, always as text, never as a formula; numbers as numbers.
+ * widths, merged cells (a cell `across` several columns). Text is written as inline strings, always as text, never as a formula; numbers as numbers.
  * The file host cannot draw `content.chart`: files carry the table it is drawn from (as with ExcelJS).
  */
 export function summarySheetXml(content: SheetContent, styles: StyleAppender): string {
   const rows: string[] = [];
   let lastRow = 0;
   let lastColumn = 0;
+  const merges: string[] = [];
   content.rows.forEach((cells, r) => {
     const parts: string[] = [];
     cells.forEach((cell, c) => {
+      if ((cell.across ?? 1) > 1) merges.push(`<mergeCell ref="${a1(r, c)}:${a1(r, c + cell.across! - 1)}"/>`);
       if (cell.value === null && !cell.style) return;
       const s = styles.styleFor(cell.style, cell.value);
       const style = s ? ` s="${s}"` : "";
@@ -47,6 +49,8 @@ export function summarySheetXml(content: SheetContent, styles: StyleAppender): s
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
+    // After sheetData, before pageMargins (CT_Worksheet, ECMA-376 Part 1, §18.3.1.99).
+    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     pageSetupXml(print) +
     `</worksheet>`

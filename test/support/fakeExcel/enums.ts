@@ -184,3 +184,27 @@ export const PageOrientation = {
   portrait: "Portrait",
   landscape: "Landscape",
 } as const;
+
+/** Excel.BorderLineStyle (the double models `style` only). */
+export const BorderLineStyle = {
+  none: "None",
+  continuous: "Continuous",
+  dash: "Dash",
+  dashDot: "DashDot",
+  dashDotDot: "DashDotDot",
+  dot: "Dot",
+  double: "Double",
+  slantDashDot: "SlantDashDot",
+};
+
+/** Excel.BorderIndex. */
+export const BorderIndex = {
+  edgeTop: "EdgeTop",
+  edgeBottom: "EdgeBottom",
+  edgeLeft: "EdgeLeft",
+  edgeRight: "EdgeRight",
+  insideVertical: "InsideVertical",
+  insideHorizontal: "InsideHorizontal",
+  diagonalDown: "DiagonalDown",
+  diagonalUp: "DiagonalUp",
+};

@@ -23,6 +23,8 @@ export interface Fmt {
   hAlign?: string;
   vAlign?: string;
   locked?: boolean;
+  /** The line along the cell's top edge (Excel.BorderLineStyle). */
+  topBorder?: string;
 }
 export type FmtKey = keyof Fmt;
 
@@ -39,6 +41,7 @@ export const DEFAULT_FMT: Required<Fmt> = {
   hAlign: "General",
   vAlign: "Bottom",
   locked: true,
+  topBorder: "None",
 };
 
 /** Excel's default column width (8.43 characters) and row height, in points as Office.js reports them. */

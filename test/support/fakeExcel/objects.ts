@@ -5,6 +5,8 @@
  */
 import { cellA1, cellCount, intersection, isWholeColumns, isWholeRows, MAX_COLS, MAX_ROWS, parseA1, qualifiedA1, Rect, rect } from "./a1";
 import {
+  BorderIndex,
+  BorderLineStyle,
   ChartSeriesBy,
   ChartType,
   ClearApplyTo,
@@ -350,6 +352,26 @@ export class FakeRange extends FakeObject {
     return this.intersect("getIntersectionOrNullObject", anotherRange, true);
   }
 
+  /**
+   * Merges the range into one cell, or with `across` each row into one (Range.merge,
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)). Excel keeps
+   * only the top-left value of each merged area; the double refuses to merge over a second value rather than
+   * model the confirmation Excel's UI asks for, and over an area already merged.
+   */
+  merge(across?: boolean): void {
+    this._call("merge", across === undefined ? [] : [across], (r: RangeRef) => {
+      r.sheet.assertWritable(r.rect, "formats");
+      const areas = across ? Array.from({ length: r.rect.rows }, (_, i) => ({ ...r.rect, row: r.rect.row + i, rows: 1 })) : [r.rect];
+      for (const area of areas) {
+        let values = 0;
+        r.sheet.forEachCell(area, (cell) => (values += cell.value !== "" || cell.formula !== undefined ? 1 : 0));
+        if (values > 1) throw new FakeExcelUnsupported("FakeExcel: merging cells that hold more than one value is not modelled.");
+        if (r.sheet.merges.some((m) => intersection(m, area))) throw errors.invalidArgument("the range overlaps a merged area");
+      }
+      for (const area of areas) if (area.rows * area.cols > 1) r.sheet.merges.push(area);
+    });
+  }
+
   clear(applyTo?: string): void {
     this._call("clear", applyTo === undefined ? [] : [applyTo], (r: RangeRef) => {
       const how = applyTo === undefined ? "All" : checkEnum(applyTo, ClearApplyTo, "applyTo");
@@ -530,6 +552,11 @@ const RANGE_FORMAT: TypeDesc = describe<RangeRef>({
       (r) => r,
       () => RANGE_FILL,
     ),
+    borders: nav<RangeRef>(
+      () => FakeRangeBorderCollection,
+      (r) => r,
+      () => RANGE_BORDERS,
+    ),
     protection: nav<RangeRef>(
       () => FakeFormatProtection,
       (r) => r,
@@ -537,6 +564,45 @@ const RANGE_FORMAT: TypeDesc = describe<RangeRef>({
     ),
   },
   alive: aliveRange,
+});
+
+const RANGE_BORDERS: TypeDesc = describe<RangeRef>({ name: "RangeBorderCollection", props: {}, alive: aliveRange });
+
+/** One edge of a range's borders: `range.format.borders.getItem("EdgeTop")`. */
+interface BorderRef {
+  readonly range: RangeRef;
+  readonly index: string;
+}
+
+/**
+ * The cells whose top edge a border item draws: EdgeTop the range's top row, InsideHorizontal every row but
+ * the top ("Excel.BorderIndex": edgeTop, insideHorizontal, https://learn.microsoft.com/javascript/api/excel/excel.borderindex).
+ * Other edges are not modelled.
+ */
+function topEdgeCells(b: BorderRef): Rect | null {
+  const r = b.range.rect;
+  if (b.index === "EdgeTop") return { ...r, rows: 1 };
+  if (b.index === "InsideHorizontal") return r.rows > 1 ? { ...r, row: r.row + 1, rows: r.rows - 1 } : null;
+  throw new FakeExcelUnsupported(`FakeExcel: the border ${b.index} is not modelled (only EdgeTop and InsideHorizontal).`);
+}
+
+const RANGE_BORDER: TypeDesc = describe<BorderRef>({
+  name: "RangeBorder",
+  props: {
+    style: {
+      read: (b) => {
+        const cells = topEdgeCells(b);
+        return cells ? uniform({ ...b.range, rect: cells }, (row, col) => b.range.sheet.format(row, col, "topBorder")) : "None";
+      },
+      write: (b, v) => {
+        const style = checkEnum(v, BorderLineStyle, "style");
+        const cells = topEdgeCells(b);
+        b.range.sheet.assertWritable(b.range.rect, "formats");
+        if (cells) b.range.sheet.setFormat(cells, "topBorder", style);
+      },
+    },
+  },
+  alive: (b) => aliveRange(b.range),
 });
 
 const RANGE_FONT: TypeDesc = describe<RangeRef>({
@@ -1688,6 +1754,22 @@ export class FakeConditionalFormatCollection extends FakeCollection {
   }
 }
 
+export class FakeRangeBorderCollection extends FakeObject {
+  _type() {
+    return RANGE_BORDERS;
+  }
+  /** The border of one edge (Excel.BorderIndex), e.g. "EdgeTop". */
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.context, { parent: this, name: "getItem", args: [index], resolve: this._below((range: RangeRef) => ({ range, index: checkEnum(index, BorderIndex, "index") })) });
+  }
+}
+
+export class FakeRangeBorder extends FakeObject {
+  _type() {
+    return RANGE_BORDER;
+  }
+}
+
 export class FakeRangeFont extends FakeObject {
   _type() {
     return RANGE_FONT;
@@ -1850,6 +1932,7 @@ const ALL_TYPES: readonly [{ prototype: object }, TypeDesc][] = [
   [FakeNamedItem, NAMED_ITEM],
   [FakeRangeAreas, RANGE_AREAS],
   [FakeRangeCollection, RANGE_COLLECTION],
+  [FakeRangeBorder, RANGE_BORDER],
 ];
 
 /** Installs each type's described properties as accessors on its class, and on every navigation class. */
