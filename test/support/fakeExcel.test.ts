@@ -582,6 +582,29 @@ describe("tables", () => {
     expect(fake.tables()).toEqual([{ name: "ActionPlan", sheet: "Action Plan", address: "A1:C4" }]);
   });
 
+  // Range.delete(Excel.DeleteShiftDirection.up) (ExcelApi 1.1, Microsoft Learn "Excel.Range class": "Deletes
+  // the cells associated with the range") over a table's last data rows, across its columns, is Home →
+  // Delete → Delete Table Rows: the rows leave the table ("Resize a table by adding or removing rows and
+  // columns", https://support.microsoft.com/office/e65ae4bb-e44b-43f4-ad8b-7d68784f1165) and the cells
+  // below, in those columns, move up. The shift direction is required (office-js-docs #1468). A range
+  // cutting across a table any other way is refused, as Excel will not shift part of a table.
+  it("shrinks a table when its last data rows are deleted shifting up, moving the cells below up", async () => {
+    const fake = planFake();
+    fake.setValues("Action Plan", "A6", [["below"]]);
+    fake.setValues("Action Plan", "E3", [["beside"]]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Action Plan").getRange("A3:C3").delete("Up");
+      await context.sync();
+    });
+    expect(fake.tables()).toEqual([{ name: "ActionPlan", sheet: "Action Plan", address: "A1:C2" }]);
+    expect(fake.cell("Action Plan", "A5")?.value).toBe("below");
+    expect(fake.cell("Action Plan", "E3")?.value).toBe("beside");
+    await expect(fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Action Plan").getRange("A2:B2").delete("Up");
+      await context.sync();
+    })).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+
   // TableColumnCollection.add inserts a column at the table's right: Excel shifts the cells to the right of
   // the table, within its rows, one column right (as Insert → Shift cells right); office-js#3776 ("Cannot add
   // columns to a table ...") shows the add failing when cells cannot move, and Excel on the web refuses an

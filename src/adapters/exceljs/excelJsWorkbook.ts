@@ -6,7 +6,9 @@ import { columnWraps, tableRowHeights } from "../../domain/printLayout";
 import { areaOf, SheetCells } from "../../domain/sheetCells";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
+import { WorkbookConflictError } from "../../port/errors";
 import { idKey, locateIds } from "../../port/keyedRows";
+import { ownedTableBody } from "../../port/ownedTable";
 import { Change, ChangeSet, SheetReader, WorkbookPort } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValues";
 import { addRagColouring, styleCell } from "./excelJsStyles";
@@ -50,6 +52,9 @@ function place(sheet: ExcelJS.Worksheet, table: ExcelJS.Table): PlacedTable {
   const bottom = Number(end.row) - 1 - (model.totalsRow ? 1 : 0);
   return { sheet, model, top, left, width: Number(end.col) - left, height: Math.max(0, bottom - top) };
 }
+
+/** How the tool shows a date (as Office and the file host do). */
+const DATE_FORMAT = "dd/mm/yyyy";
 
 /** Fixed lists; officer and priority lists are workbook names over the registers (ListNames). */
 const FIXED_LISTS: Partial<Record<ColumnSpec["kind"], string>> = {
@@ -159,7 +164,7 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
   async apply(changes: ChangeSet): Promise<void> {
     const located = changes.map((change) => (change.kind === "setColumn" || change.kind === "setCells" ? this.locate(change) : undefined));
     for (const change of changes) {
-      const columns = change.kind === "createTable" ? change.table.columns : change.kind === "addColumns" ? change.columns : [];
+      const columns = change.kind === "createTable" || change.kind === "writeOwnedTable" ? change.table.columns : change.kind === "addColumns" ? change.columns : [];
       for (const column of columns) this.listNames.check(column.kind);
     }
     this.pending = [];
@@ -187,9 +192,52 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
     return locateIds(t.model.name, ids, wanted);
   }
 
-  private setTableCell(tableName: string, row: number, column: string, value: string | null): void {
+  /** One cell of a table's data row; a Date is written as a date cell shown dd/mm/yyyy. */
+  private setTableCell(tableName: string, row: number, column: string, value: string | Date | null): void {
     const { t, index } = this.column(tableName, column);
-    t.sheet.getRow(t.top + 2 + row).getCell(t.left + index + 1).value = value === "" ? null : value;
+    const cell = t.sheet.getRow(t.top + 2 + row).getCell(t.left + index + 1);
+    cell.value = value === "" ? null : value;
+    if (value instanceof Date) cell.numFmt = DATE_FORMAT;
+  }
+
+  /**
+   * A table the tool owns, written whole (port: writeOwnedTable): created as createTable where missing.
+   * Else the table keeps its name, place and header row; its data rows become the spec's (rows it gains take
+   * the first data row's formats, with the kind's drop-down and RAG colours over them), the cells of rows it
+   * no longer covers are emptied (formats kept), and its `ref` and filter range follow. Other cells stay.
+   */
+  private writeOwnedTable(spec: TableSpec): void {
+    const t = this.tables().find((x) => x.model.name.toLowerCase() === spec.name.toLowerCase());
+    if (!t) return this.createTable(spec);
+    if (t.model.totalsRow) throw new WorkbookConflictError(`The ${t.model.name} table has a totals row, which the tool does not write. Nothing was written: turn it off (Table Design → Total Row), then try again.`);
+    const headerRow = t.sheet.getRow(t.top + 1);
+    const headers = Array.from({ length: t.width }, (_, c) => String(fromExcelJs(headerRow.getCell(t.left + c + 1).value) ?? ""));
+    const body = ownedTableBody(spec, headers);
+    const first = t.sheet.getRow(t.top + 2);
+    for (let r = 0; r < Math.max(t.height, body.length); r++) {
+      const row = t.sheet.getRow(t.top + 2 + r);
+      for (let c = 0; c < t.width; c++) {
+        const cell = row.getCell(t.left + c + 1);
+        if (r >= t.height && r > 0) cell.style = { ...first.getCell(t.left + c + 1).style };
+        const value = body[r]?.[c] ?? null;
+        cell.value = value === "" ? null : (value as ExcelJS.CellValue);
+        if (value instanceof Date && spec.columns[c]?.kind !== "date") cell.numFmt = DATE_FORMAT;
+        else if (spec.columns[c]?.kind === "date" && r < body.length) cell.numFmt = DATE_FORMAT;
+      }
+    }
+    if (body.length > t.height) {
+      const from = t.top + 2 + t.height;
+      const to = t.top + 1 + body.length;
+      spec.columns.forEach((column, c) => {
+        const letter = columnLetter(t.left + c);
+        if (FIXED_LISTS[column.kind] || this.listNames.nameFor(column.kind)) this.pending.push({ sheet: t.sheet, range: `${letter}${from}:${letter}${to}`, column });
+        if (column.kind === "rag") addRagColouring(t.sheet, `${letter}${from}:${letter}${to}`, `$${letter}${from}`);
+      });
+    }
+    const bottom = t.top + 1 + body.length;
+    const lower = (ref: string | undefined) => ref?.replace(/:([A-Z]+)(\d+)$/, (_, col: string) => `:${col}${bottom}`);
+    t.model.tableRef = t.model.tableRef.includes(":") ? lower(t.model.tableRef)! : `${t.model.tableRef}:${columnLetter(t.left + t.width - 1)}${bottom}`;
+    t.model.autoFilterRef = lower(t.model.autoFilterRef);
   }
 
   private applyOne(change: Change, rows = new Map<string, number>()): void {
@@ -200,6 +248,8 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
         return this.createTable(change.table);
+      case "writeOwnedTable":
+        return this.writeOwnedTable(change.table);
       case "setSheetCell": {
         const sheet = this.workbook.worksheets.find((s) => s.name.toLowerCase() === change.sheet.toLowerCase());
         if (!sheet) throw new Error(`No sheet named "${change.sheet}".`);

@@ -5,6 +5,7 @@ import { CellStyle, ChartSpec, ColumnKind, SheetContent, TableSpec } from "../..
 import { CellArea, SheetCells } from "../../domain/sheetCells";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { idKey, locateIds } from "../../port/keyedRows";
+import { ownedTableBody } from "../../port/ownedTable";
 import { Change, ChangeSet, SheetReader, WorkbookPort } from "../../port/workbookPort";
 
 export interface MemoryCell {
@@ -147,6 +148,8 @@ export class MemoryWorkbook implements WorkbookPort, SheetReader {
         return this.replaceSheet(change.sheet, change.content);
       case "createTable":
         return this.createTable(change.table);
+      case "writeOwnedTable":
+        return this.writeOwnedTable(change.table);
       case "setSheetCell":
         if (!this.sheet(change.sheet)) throw new Error(`No sheet named "${change.sheet}".`);
         return this.setCell(change.sheet, change.row, change.column, change.value, this.getCell(change.sheet, change.row, change.column)?.style);
@@ -192,11 +195,33 @@ export class MemoryWorkbook implements WorkbookPort, SheetReader {
     return index;
   }
 
-  private setTableCell(tableName: string, row: number, column: string, value: string | null): void {
+  private setTableCell(tableName: string, row: number, column: string, value: string | Date | null): void {
     const { sheet, table } = this.tableOrThrow(tableName);
     if (row < 0 || row >= table.height) throw new Error(`${tableName} has no data row ${row}.`);
     const at = [table.top + 1 + row, table.left + this.columnIndex(sheet, table, column)] as const;
-    this.setCell(sheet.name, at[0], at[1], isBlank(value) ? null : value, this.getCell(sheet.name, at[0], at[1])?.style);
+    this.setCell(sheet.name, at[0], at[1], value instanceof Date ? value : isBlank(value) ? null : value, this.getCell(sheet.name, at[0], at[1])?.style);
+  }
+
+  /**
+   * A table the tool owns, written whole (port: writeOwnedTable): created as createTable where missing;
+   * else its data rows become the spec's, from its first data row, and the cells of rows it no longer
+   * covers are emptied (their looks kept). Its name, place, header row and kinds stay.
+   */
+  private writeOwnedTable(spec: TableSpec): void {
+    const found = this.findTable(spec.name);
+    if (!found) return this.createTable(spec);
+    const { sheet, table } = found;
+    const headers = Array.from({ length: table.width }, (_, c) => String(this.getCell(sheet.name, table.top, table.left + c)?.value ?? ""));
+    const body = ownedTableBody(spec, headers);
+    const height = Math.max(table.height, body.length);
+    for (let r = 0; r < height; r++) {
+      for (let c = 0; c < table.width; c++) {
+        const at = [table.top + 1 + r, table.left + c] as const;
+        const value = body[r]?.[c] ?? null;
+        this.setCell(sheet.name, at[0], at[1], isBlank(value) ? null : value, this.getCell(sheet.name, at[0], at[1])?.style);
+      }
+    }
+    table.height = body.length;
   }
 
   private replaceSheet(name: string, content: SheetContent): void {

@@ -4,6 +4,7 @@ import { ColumnKind } from "../../domain/layout";
 import { LIST_NAME_SUFFIXES, LIST_NAMES, sameFormula } from "../../domain/listNames";
 import { WorkbookConflictError } from "../../port/errors";
 import { locateIds } from "../../port/keyedRows";
+import { ownedTableBody } from "../../port/ownedTable";
 import { Change, ChangeSet } from "../../port/workbookPort";
 import { fromOfficeLean } from "./officeValues";
 
@@ -77,7 +78,7 @@ const lower = (name: string) => name.toLowerCase();
 function listKinds(changes: ChangeSet): Set<ColumnKind> {
   const kinds = new Set<ColumnKind>();
   for (const change of changes) {
-    const columns = change.kind === "createTable" ? change.table.columns : change.kind === "addColumns" ? change.columns : [];
+    const columns = change.kind === "createTable" || change.kind === "writeOwnedTable" ? change.table.columns : change.kind === "addColumns" ? change.columns : [];
     for (const column of columns) if (LIST_NAMES[column.kind]) kinds.add(column.kind);
   }
   return kinds;
@@ -113,6 +114,9 @@ export function queueConfirm(context: Excel.RequestContext, changes: ChangeSet, 
       keys.set(change, key);
     } else if (change.kind === "addColumns" || change.kind === "renameColumns") {
       touch(change.table, change.kind === "addColumns");
+    } else if (change.kind === "writeOwnedTable") {
+      // Whether the table is there (a null object when not), and its place, rows and columns.
+      touch(change.table.name, false);
     }
   }
   const names = new Map<ColumnKind, Excel.NamedItem[]>();
@@ -197,7 +201,7 @@ export async function cellsBeside(context: Excel.RequestContext, confirmed: Conf
 /**
  * Checks the change set against what was loaded; throws WorkbookConflictError (nothing written yet) where
  * it no longer fits: a keyed write's table, column or ID gone, a table to rename gone, a sheet or table to
- * create already there, a sheet to replace that is very hidden, user's cells beside a table that a column
+ * create already there, an owned table missing while a sheet of its name is there (or its header row off), a sheet to replace that is very hidden, user's cells beside a table that a column
  * add would shift, or every spelling of a list name taken by the user's own names.
  */
 export function confirm(loads: ConfirmLoads, changes: ChangeSet): Confirmed {
@@ -246,6 +250,19 @@ export function confirm(loads: ConfirmLoads, changes: ChangeSet): Confirmed {
           throw new WorkbookConflictError(`A table named "${change.table.name}" already exists. Nothing was written: repair the plan instead of setting it up.`);
         }
         break;
+      case "writeOwnedTable": {
+        const now = tables.get(lower(change.table.name));
+        if (!now) {
+          if (sheetNamed(change.table.sheet)) {
+            throw new WorkbookConflictError(`A sheet named "${change.table.sheet}" already exists, without the ${change.table.name} table. Nothing was written: rename or remove that sheet, then try again.`);
+          }
+        } else if (!now.showHeaders) {
+          throw new WorkbookConflictError(`The ${now.name} table's header row is turned off. Nothing was written: turn it back on (Table Design → Header Row), then try again.`);
+        } else {
+          ownedTableBody(change.table, now.columns); // refuses columns renamed or moved, before anything is queued
+        }
+        break;
+      }
       case "replaceSheet": {
         const existing = sheetNamed(change.sheet);
         if (existing?.visibility === "VeryHidden") {

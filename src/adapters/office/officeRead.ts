@@ -1,5 +1,5 @@
 import { CellValue, parseA1 } from "../../domain/cells";
-import { ACTION_COLUMNS, ACTION_PLAN, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES } from "../../domain/contract";
+import { ACTION_COLUMNS, ACTION_PLAN, HISTORY_COLUMNS, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES, STATUS_HISTORY } from "../../domain/contract";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { fromOffice, fromOfficeLean } from "./officeValues";
@@ -13,6 +13,12 @@ export interface SheetInfo {
 
 /** The tables a set-up plan always has: asked for by name in the first sync, so their shapes come back at once. */
 const PLAN_TABLES = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS].map((t) => t.table);
+/**
+ * Tables a plan may have or not (Status History, before the first quarter is recorded): asked for with
+ * getItemOrNullObject in the same first sync, so one that is missing costs nothing and one that is there
+ * has its rows ride with the plan's.
+ */
+const OPTIONAL_TABLES = [STATUS_HISTORY.table];
 
 /**
  * Up to this many rows a table is read in full detail (values, number formats, value types). A longer table
@@ -26,7 +32,7 @@ const LEAN_BYTES_PER_CELL = 45;
 /** Excel refuses to read a range of more than 5,000,000 cells; each load stays well under. */
 const MAX_CELLS_PER_LOAD = 4_000_000;
 
-const DATE_HEADERS = new Set([ACTION_COLUMNS.startDate, ACTION_COLUMNS.targetDate, ACTION_COLUMNS.lastUpdated].map(normaliseHeader));
+const DATE_HEADERS = new Set([ACTION_COLUMNS.startDate, ACTION_COLUMNS.targetDate, ACTION_COLUMNS.lastUpdated, HISTORY_COLUMNS.recordedOn].map(normaliseHeader));
 
 export interface Shape {
   readonly name: string;
@@ -198,7 +204,8 @@ export async function readWorkbook(context: Excel.RequestContext, maxBytes: numb
   const discover = (speculate: boolean) => {
     sheets.load("items/name,items/position");
     tables.load("items/name");
-    return speculate ? PLAN_TABLES.map((name) => queueShape(tables.getItem(name))) : [];
+    if (!speculate) return [];
+    return [...PLAN_TABLES.map((name) => queueShape(tables.getItem(name))), ...OPTIONAL_TABLES.map((name) => queueShape(tables.getItemOrNullObject(name)))];
   };
   let known = discover(true);
   try {
@@ -210,7 +217,7 @@ export async function readWorkbook(context: Excel.RequestContext, maxBytes: numb
     await context.sync();
   }
   const shapes = new Map<string, Shape>();
-  for (const proxies of known) shapes.set(proxies.table.name.toLowerCase(), shapeOf(proxies));
+  for (const proxies of known) if (!proxies.table.isNullObject) shapes.set(proxies.table.name.toLowerCase(), shapeOf(proxies));
 
   // Tables the plan does not know: only their shapes ride with the plan's rows; their rows follow in
   // syncs of their own, packed under the response budget like the plan's (a workbook with large tables of

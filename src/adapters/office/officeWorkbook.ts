@@ -13,6 +13,7 @@ import { SheetCells } from "../../domain/sheetCells";
 import { Change, ChangeSet, ReadOptions, SheetReader, WorkbookPort } from "../../port/workbookPort";
 import { columnsToAdd, confirm, Confirmed, confirmRoomBeside, queueConfirm, SheetNow, TableNow } from "./officeConfirm";
 import { errorCode } from "./officeErrors";
+import { columnFormat, rewriteOwnedTable } from "./officeOwnedTable";
 import { readWorkbook } from "./officeRead";
 import { readSheetCells } from "./officeSheet";
 import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
@@ -56,11 +57,6 @@ interface PendingValidation {
   readonly header: string;
 }
 
-function columnFormat(kind: ColumnKind): string {
-  if (kind === "date") return DATE_FORMAT;
-  if (kind === "number") return "General";
-  return TEXT_FORMAT;
-}
 
 /** Excel.ErrorCodes.invalidOperationInCellEditMode: the user is typing in a cell. */
 const CELL_EDIT_MODE = "InvalidOperationInCellEditMode";
@@ -165,6 +161,11 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
         return this.replaceSheet(context, budget, confirmed.sheets, change.sheet, change.content);
       case "createTable":
         return this.createTable(context, budget, change.table, pending);
+      case "writeOwnedTable": {
+        const now = confirmed.tables.get(change.table.name.toLowerCase());
+        if (!now) return this.createTable(context, budget, change.table, pending);
+        return rewriteOwnedTable(context, budget, now, change.table, this.supports, this.maxRequestBytes);
+      }
       case "setSheetCell": {
         await budget.reserve(RequestBudget.sizeOf([[change.value]]) + 400);
         const target = context.workbook.worksheets.getItem(change.sheet).getRangeByIndexes(change.row, change.column, 1, 1);
@@ -193,13 +194,16 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
 
   /**
    * Cells of a table on the rows their IDs were found on in this batch (confirm), one 2-D write per run of
-   * adjacent rows of a column: never a row below the table, so a write never grows it.
+   * adjacent rows of a column: never a row below the table, so a write never grows it. Text is written with
+   * the text format; a Date as its serial with dd/mm/yyyy (values and numberFormat in the same write).
    */
-  private async setKeyed(context: Excel.RequestContext, budget: RequestBudget, table: string, rows: ReadonlyMap<string, number>, cells: readonly { id: string; column: string; value: string | null }[]): Promise<void> {
-    const byColumn = new Map<string, { row: number; value: string }[]>();
+  private async setKeyed(context: Excel.RequestContext, budget: RequestBudget, table: string, rows: ReadonlyMap<string, number>, cells: readonly { id: string; column: string; value: string | Date | null }[]): Promise<void> {
+    const byColumn = new Map<string, { row: number; value: string | number; format: string }[]>();
     for (const cell of cells) {
       const list = byColumn.get(cell.column) ?? [];
-      list.push({ row: rows.get(idKey(cell.id))!, value: cell.value ?? "" });
+      // A date goes as its serial with the date format, in the same 2-D write: a real date cell.
+      const value = cell.value instanceof Date ? toOffice(cell.value) as number : cell.value ?? "";
+      list.push({ row: rows.get(idKey(cell.id))!, value, format: cell.value instanceof Date ? DATE_FORMAT : TEXT_FORMAT });
       byColumn.set(cell.column, list);
     }
     for (const [column, list] of byColumn) {
@@ -208,7 +212,7 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
         const values = run.map((c) => [c.value]);
         await budget.reserve(RequestBudget.sizeOf(values) * 2 + 400);
         const target = body.getCell(run[0].row, 0).getResizedRange(run.length - 1, 0);
-        target.numberFormat = run.map(() => [TEXT_FORMAT]);
+        target.numberFormat = run.map((c) => [c.format]);
         target.values = values;
       }
     }
@@ -285,7 +289,7 @@ export class OfficeWorkbook implements WorkbookPort, SheetReader {
    */
   private async validateAll(context: Excel.RequestContext, budget: RequestBudget, confirmed: Confirmed, changes: ChangeSet, pending: readonly PendingValidation[]): Promise<void> {
     if (pending.length === 0 || !this.supports("ExcelApi", "1.8")) return;
-    const registers = new Set([...confirmed.tableNames, ...changes.flatMap((c) => (c.kind === "createTable" ? [c.table.name.toLowerCase()] : []))]);
+    const registers = new Set([...confirmed.tableNames, ...changes.flatMap((c) => (c.kind === "createTable" || c.kind === "writeOwnedTable" ? [c.table.name.toLowerCase()] : []))]);
     const sources = new Map<ColumnKind, string>();
     for (const [kind, name] of confirmed.listNames) {
       const list = LIST_NAMES[kind]!;

@@ -69,7 +69,7 @@ function decode(type: string | undefined, stored: string, inline: string | undef
 }
 
 /** The zero-based column of a cell reference (`AB12` → 27), or undefined. */
-function columnOf(reference: string): number | undefined {
+export function columnOf(reference: string): number | undefined {
   const match = /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(reference);
   return match ? columnIndex(match[1]) : undefined;
 }
@@ -173,8 +173,17 @@ export function readSharedStrings(xml: string, part: string): string[] {
 // Writing cells into the sheet's own text
 // ---------------------------------------------------------------------------------------------
 
-/** New text for cells, by zero-based row then column; null empties a cell (its format stays). */
-export type CellWrites = ReadonlyMap<number, ReadonlyMap<number, string | null>>;
+/** A number written with its own format (a date: its serial, and a cellXfs index that shows a date). */
+export interface StyledNumber {
+  readonly number: number;
+  readonly style: number;
+}
+
+/** One cell's new content: text, a number with its format, or null to empty it (its format stays). */
+export type CellWrite = string | StyledNumber | null;
+
+/** New contents for cells, by zero-based row then column. */
+export type CellWrites = ReadonlyMap<number, ReadonlyMap<number, CellWrite>>;
 
 /** A cell that holds a formula other cells depend on, which a write cannot replace without breaking them. */
 export class SharedFormulaProblem extends Error {
@@ -219,8 +228,11 @@ interface RowPlan {
   readonly implicit: { start: number; openEnd: number; column: number }[];
 }
 
-/** The text of one written cell, keeping its format (`s`) and nothing else of what it held. */
-function cellXml(p: string, reference: string, style: string | undefined, value: string | null): string {
+/** The text of one written cell, keeping its format (`s`) and nothing else of what it held; a styled number takes its own. */
+function cellXml(p: string, reference: string, style: string | undefined, value: CellWrite): string {
+  if (value !== null && typeof value === "object") {
+    return `<${p}c r="${reference}"${value.style ? ` s="${value.style}"` : ""}><${p}v>${value.number}</${p}v></${p}c>`;
+  }
   const s = style !== undefined && style !== "0" ? ` s="${style}"` : "";
   if (value === null || value === "") return `<${p}c r="${reference}"${s}/>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
@@ -301,7 +313,7 @@ function planRows(text: string, part: string, writes: CellWrites): { plans: Map<
 }
 
 /** The edits that add a row's missing written cells, keeping every other cell in its column. */
-function insertions(xml: string, plan: RowPlan, values: ReadonlyMap<number, string | null>): Edit[] {
+function insertions(xml: string, plan: RowPlan, values: ReadonlyMap<number, CellWrite>): Edit[] {
   const p = prefixOf(plan.qname);
   const inserts = [...plan.insertAt].sort((x, y) => x[0] - y[0]);
   const cell = (column: number) => cellXml(p, a1(plan.row, column), undefined, values.get(column)!);
@@ -323,7 +335,7 @@ function insertions(xml: string, plan: RowPlan, values: ReadonlyMap<number, stri
 }
 
 /**
- * Writes text into cells of a worksheet's XML, changing only those cells' elements: a cell that is there is
+ * Writes text (or a number with its format: a date) into cells of a worksheet's XML, changing only those cells' elements: a cell that is there is
  * replaced, one that is not is inserted in column order. Rows written to must exist (the tool writes to rows
  * it found by an action's ID). Where a row's cells omit `r` and a cell is inserted among them, they are
  * given `r`, so each keeps its place. Text is written as an inline string, so the shared strings part is

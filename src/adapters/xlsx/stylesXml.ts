@@ -126,6 +126,11 @@ export class StyleAppender {
     return look ? this.indexOf(look) : 0;
   }
 
+  /** The cellXfs index of a date shown dd/mm/yyyy (added once, reused after). */
+  dateStyle(): number {
+    return this.indexOf({ numFmt: "dd/mm/yyyy" });
+  }
+
   private indexOf(look: CellLook): number {
     const key = JSON.stringify(look);
     const cached = this.cache.get(key);

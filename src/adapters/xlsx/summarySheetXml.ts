@@ -61,7 +61,7 @@ export function summarySheetXml(content: SheetContent, styles: StyleAppender): s
  * The page set-up and footer elements, in the order CT_Worksheet requires (pageMargins, pageSetup, headerFooter;
  * ECMA-376 Part 1, §18.3.1.99). fitToHeight 0 means as many pages tall as needed (§18.3.1.63).
  */
-function pageSetupXml(print: PrintSettings | undefined): string {
+export function pageSetupXml(print: PrintSettings | undefined): string {
   if (!print) return "";
   const fit = print.onePageWide ? ` fitToWidth="1" fitToHeight="0"` : "";
   const setup = `<pageSetup orientation="${print.orientation}"${fit}/>`;

@@ -1,15 +1,17 @@
 import { CellValue, cellText } from "../../domain/cells";
 import { normaliseHeader } from "../../domain/contract";
-import { SheetContent } from "../../domain/layout";
+import { SheetContent, TableSpec } from "../../domain/layout";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { areaOf, CellArea, SheetCells } from "../../domain/sheetCells";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { WorkbookConflictError } from "../../port/errors";
 import { idKey, locateIds } from "../../port/keyedRows";
+import { ownedTableBody } from "../../port/ownedTable";
 import { ChangeSet, SheetReader, WorkbookPort } from "../../port/workbookPort";
 import { DEFAULT_LIMITS, PreflightLimits, SheetSize } from "../exceljs/xlsxPreflight";
 import { CONTENT_TYPES, isType, OpcPackage, PartEdit, REL, relsPartOf, relType, WORKSHEET_CONTENT_TYPE } from "./opcPackage";
-import { CellDecoder, CellWrites, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
+import { dateSerial, ownedTableSheetXml, rewriteTableRows, setTableRef, TABLE_CONTENT_TYPE, tablePartXml, tableRef, tableSheetRelsXml } from "./ownedTableXml";
+import { CellDecoder, CellWrite, CellWrites, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
 import { readStyleBook, StyleAppender, StyleBook } from "./stylesXml";
 import { printTitlesFormula, summarySheetXml } from "./summarySheetXml";
 import { escapeXml, prefixOf, scanXml, XmlElement } from "./xml";
@@ -61,7 +63,7 @@ const MINIMAL_STYLES =
 /** Elements that follow calcPr in a workbook part (ECMA-376 Part 1, §18.2.28), where one must be added before them. */
 const AFTER_CALC_PR = new Set(["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]);
 
-/** A change this host does not make: creating or reshaping tables is left to the ExcelJS host (init, adopt). */
+/** A change this host does not make: creating or reshaping the user's tables is left to the ExcelJS host (init, adopt). */
 export class UnsupportedChangeError extends Error {
   constructor(kind: string) {
     super(`The file host does not make "${kind}" changes.`);
@@ -80,7 +82,7 @@ export class UnsupportedChangeError extends Error {
  *
  * Errors: PreflightError for a file past the limits or not a workbook; XmlProblem for a part that is not
  * XML; WorkbookConflictError when a keyed write finds its action gone or a sheet cannot be replaced;
- * UnsupportedChangeError for table changes (made by the ExcelJS host).
+ * UnsupportedChangeError for table changes other than writeOwnedTable (made by the ExcelJS host).
  */
 export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   /** True once a change set has changed something. */
@@ -349,15 +351,17 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   // -------------------------------------------------------------------------------------------
 
   async apply(changes: ChangeSet): Promise<void> {
-    if (this.tableRows.size === 0 && changes.some((c) => c.kind === "setColumn" || c.kind === "setCells")) await this.read();
+    if (this.tableRows.size === 0 && changes.some((c) => c.kind === "setColumn" || c.kind === "setCells" || c.kind === "writeOwnedTable")) await this.read();
     // Everything is worked out before anything is kept, so a refusal leaves the package as it was.
-    const writes = new Map<string, Map<number, Map<number, string | null>>>();
-    const write = (part: string, row: number, column: number, value: string | null) => {
-      const rows = writes.get(part) ?? new Map<number, Map<number, string | null>>();
+    const writes = new Map<string, Map<number, Map<number, CellWrite>>>();
+    const owned: TableSpec[] = [];
+    const write = (part: string, row: number, column: number, value: string | Date | null) => {
+      const rows = writes.get(part) ?? new Map<number, Map<number, CellWrite>>();
       writes.set(part, rows);
-      const cells = rows.get(row) ?? new Map<number, string | null>();
+      const cells = rows.get(row) ?? new Map<number, CellWrite>();
       rows.set(row, cells);
-      cells.set(column, value);
+      // A date: its serial with a dd/mm/yyyy format added to the styles part (once).
+      cells.set(column, value instanceof Date ? { number: dateSerial(value, this.book().date1904), style: this.styleAppender().dateStyle() } : value);
     };
     const replacements: { sheet: string; content: SheetContent }[] = [];
     for (const change of changes) {
@@ -383,6 +387,9 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
         case "replaceSheet":
           replacements.push({ sheet: change.sheet, content: change.content });
           break;
+        case "writeOwnedTable":
+          owned.push(change.table);
+          break;
         default:
           throw new UnsupportedChangeError(change.kind);
       }
@@ -402,8 +409,10 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
       }
     }
     for (const r of replacements) this.replaceSheet(r.sheet, r.content, edits);
+    for (const spec of owned) this.writeOwnedTable(spec, edits);
     if (dropCalcChain) this.dropCalcChain(edits);
-    if (writes.size > 0) this.recalculateOnLoad(edits);
+    // Formulas over what was written (a COUNTIF of the RAG column, StatusHistory[RAG]) show new results.
+    if (writes.size > 0 || owned.length > 0) this.recalculateOnLoad(edits);
     if (this.styles?.changed) this.saveStyles(this.styles.toXml(), edits);
     if (edits.size === 0) return;
     // The package is saved and opened again, so a later read or change set sees this one (the parts it did
@@ -626,7 +635,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     this.setPart(edits, CONTENT_TYPES, removeElements(types, CONTENT_TYPES, (e) => e.name === "Override" && gone.has((e.attributes.PartName ?? "").toLowerCase())));
   }
 
-  private addSheet(name: string, xml: string, edits: Map<string, PartEdit>): void {
+  /** Adds a sheet after the others; returns its worksheet part's name. */
+  private addSheet(name: string, xml: string, edits: Map<string, PartEdit>): string {
     const book = this.book();
     const taken = new Set([...this.pkg.partNames(), ...edits.keys()].map((p) => p.toLowerCase()));
     let n = book.sheets.length + 1;
@@ -639,6 +649,85 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     // The relationships namespace declared on the element itself, whatever prefixes the workbook uses.
     const sheet = (p: string) => `<${p}sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
     this.setPart(edits, book.part, insertBeforeClose(workbookXml, "sheets", sheet));
+    return part;
+  }
+
+  /**
+   * A table the tool owns (port: writeOwnedTable). Where the workbook has no table of that name: a new sheet
+   * after the others holding it from A1 (ownedTableXml.ts), a table part `xl/tables/tableN.xml` with an id no
+   * other table has, the sheet's relationships part, a content type entry, and the print titles. Otherwise
+   * the table's sheet gets its data rows anew (the rest of its `<sheetData>`, and every other byte of the
+   * sheet, kept) and its part a new `ref` and autoFilter `ref`; nothing else in the package changes.
+   * Refused (WorkbookConflictError, nothing written): a missing table whose sheet name is taken, or the
+   * workbook's structure is protected; a protected sheet; a table with a totals row or no header row; columns
+   * renamed or moved (ownedTableBody).
+   */
+  private writeOwnedTable(spec: TableSpec, edits: Map<string, PartEdit>): void {
+    const place = this.tables().find((t) => t.name.toLowerCase() === spec.name.toLowerCase());
+    const date1904 = this.book().date1904;
+    const styles = this.styleAppender();
+    const kindStyle = (value: CellValue, column: number) => {
+      if (value instanceof Date) return styles.dateStyle();
+      return spec.columns[column]?.kind === "wrap" ? styles.styleFor("wrap", value) : 0;
+    };
+    if (!place) {
+      const book = this.book();
+      if (book.sheets.some((s) => s.name.toLowerCase() === spec.sheet.toLowerCase())) {
+        throw new WorkbookConflictError(`A sheet named "${spec.sheet}" already exists, without the ${spec.name} table. Nothing was written: rename or remove that sheet, then try again.`);
+      }
+      if (book.lockStructure) {
+        throw new WorkbookConflictError(`The workbook's structure is protected (Review → Protect Workbook in Excel), so the sheet "${spec.sheet}" cannot be added. Nothing was written: unprotect the workbook, then try again.`);
+      }
+      const titles = printTitlesFormula(spec.sheet, spec.print);
+      if (titles) this.setPrintTitles(book.sheets.length, titles, edits);
+      const sheetPart = this.addSheet(spec.sheet, ownedTableSheetXml(spec, kindStyle, date1904, "rId1"), edits);
+      const taken = new Set([...this.pkg.partNames(), ...edits.keys()].map((p) => p.toLowerCase()));
+      let n = 1;
+      while (taken.has(`xl/tables/table${n}.xml`)) n++;
+      const tablePart = `xl/tables/table${n}.xml`;
+      this.setPart(edits, tablePart, tablePartXml(spec, this.nextTableId()));
+      this.setPart(edits, relsPartOf(sheetPart), tableSheetRelsXml(`../tables/table${n}.xml`, relType(REL.table)));
+      const types = this.latest(edits, CONTENT_TYPES);
+      this.setPart(edits, CONTENT_TYPES, insertBeforeClose(types, "Types", (p) => `<${p}Override PartName="/${tablePart}" ContentType="${TABLE_CONTENT_TYPE}"/>`));
+      return;
+    }
+    const table = this.tableRows.get(place.name.toLowerCase());
+    if (!table || !place.headerRow) throw new WorkbookConflictError(`The ${place.name} table's header row is turned off. Nothing was written: turn it back on (Table Design → Header Row), then try again.`);
+    if (this.hasTotals(place)) throw new WorkbookConflictError(`The ${place.name} table has a totals row, which the tool does not write. Nothing was written: turn it off (Table Design → Total Row), then try again.`);
+    const sheetPart = place.sheet.part!;
+    this.refuseIfProtected(sheetPart);
+    const body = ownedTableBody(spec, table.headers);
+    const dateStyles = this.decoder().dateStyles;
+    const rows = { firstRow: place.top + 1, lastRow: place.bottom, left: place.left, right: place.right };
+    const xml = rewriteTableRows(this.latest(edits, sheetPart), sheetPart, rows, body, date1904, (value, column, columnStyles) => {
+      // The column's own format where it suits the value (a date format for a date), else the kind's.
+      const old = columnStyles[column];
+      if (value instanceof Date) return old !== undefined && dateStyles.has(old) ? old : styles.dateStyle();
+      if (old !== undefined && !dateStyles.has(old)) return old;
+      return kindStyle(value, column);
+    });
+    this.setPart(edits, sheetPart, xml);
+    this.setPart(edits, place.part, setTableRef(this.latest(edits, place.part), place.part, tableRef(place.top, place.left, place.right - place.left + 1, body.length)));
+  }
+
+  /** True when the table part says it shows a totals row. */
+  private hasTotals(place: TablePlace): boolean {
+    return /<(?:[\w.-]+:)?table\b[^>]*\stotalsRowCount\s*=\s*["']?[1-9]/.test(this.pkg.text(place.part) ?? "");
+  }
+
+  /** An id for a new table: one more than any table part in the package has (ids are workbook-unique). */
+  private nextTableId(): number {
+    let max = 0;
+    for (const name of this.pkg.partNames()) {
+      const xml = this.pkg.has(name) && /^xl\/tables\/[^/]+\.xml$/i.test(name) ? this.pkg.text(name) : undefined;
+      const id = xml ? /<(?:[\w.-]+:)?table\b[^>]*\sid\s*=\s*["'](\d+)/.exec(xml)?.[1] : undefined;
+      if (id) max = Math.max(max, Number(id));
+    }
+    for (const t of this.tables()) {
+      const id = /<(?:[\w.-]+:)?table\b[^>]*\sid\s*=\s*["'](\d+)/.exec(this.pkg.text(t.part) ?? "")?.[1];
+      if (id) max = Math.max(max, Number(id));
+    }
+    return max + 1;
   }
 
   /**

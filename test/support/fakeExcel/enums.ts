@@ -105,6 +105,11 @@ export const ConditionalFormatType = {
   cellValue: "CellValue",
 } as const;
 
+export const DeleteShiftDirection = {
+  up: "Up",
+  left: "Left",
+} as const;
+
 export const ClearApplyTo = {
   all: "All",
   formats: "Formats",

@@ -726,6 +726,39 @@ export class WorkbookModel {
   }
 
   /**
+   * Deletes the cells of `r`, moving the cells below them (same columns) up by `r.rows`, with their formats.
+   * Tables: whole data rows of a table across exactly its columns leave it (it keeps at least one data row's
+   * place, as Excel does); tables wholly below in those columns move up; any other overlap is refused.
+   */
+  deleteShiftingUp(sheet: SheetModel, r: Rect): void {
+    const moves: TableModel[] = [];
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      const columnsMeet = t.rect.col < r.col + r.cols && r.col < t.rect.col + t.rect.cols;
+      if (!columnsMeet) continue;
+      const sameColumns = t.rect.col === r.col && t.rect.cols === r.cols;
+      const firstData = t.rect.row + (t.showHeaders ? 1 : 0);
+      const lastData = t.rect.row + t.rect.rows - 1 - (t.showTotals ? 1 : 0);
+      if (t.rect.row > r.row + r.rows - 1) {
+        if (t.rect.col < r.col || t.rect.col + t.rect.cols > r.col + r.cols) throw errors.invalidOperation("the operation would shift cells in a table");
+        moves.push(t);
+      } else if (t.rect.row + t.rect.rows - 1 < r.row) continue;
+      else if (sameColumns && r.row >= firstData && r.row + r.rows - 1 <= lastData && r.rows < lastData - firstData + 1) moves.push(t);
+      else throw errors.invalidOperation("the operation would shift cells in a table");
+    }
+    const below = rect(r.row + r.rows, r.col, MAX_ROWS - r.row - r.rows, r.cols);
+    const moving: [number, number, CellModel][] = [];
+    sheet.forEachCell(below, (cell, row, col) => moving.push([row, col, cell]));
+    sheet.forEachCell(r, (_cell, row, col) => sheet.cells.delete(key(row, col)));
+    for (const [row, col] of moving) sheet.cells.delete(key(row, col));
+    for (const [row, col, cell] of moving) sheet.cells.set(key(row - r.rows, col), cell);
+    for (const t of moves) {
+      if (t.rect.row > r.row) t.rect = rect(t.rect.row - r.rows, t.rect.col, t.rect.rows, t.rect.cols);
+      else t.rect = rect(t.rect.row, t.rect.col, t.rect.rows - r.rows, t.rect.cols);
+    }
+  }
+
+  /**
    * Table auto-expansion: a value written into the row directly below a table (within its columns, no
    * totals row) makes that row part of the table, as typing there does in Excel ("Resize a table by adding
    * or removing rows and columns", https://support.microsoft.com/office/e65ae4bb-e44b-43f4-ad8b-7d68784f1165:

@@ -12,6 +12,7 @@ import {
   ClearApplyTo,
   ConditionalFormatType,
   DataValidationAlertStyle,
+  DeleteShiftDirection,
   HorizontalAlignment,
   PageOrientation,
   RangeUnderlineStyle,
@@ -369,6 +370,22 @@ export class FakeRange extends FakeObject {
         if (r.sheet.merges.some((m) => intersection(m, area))) throw errors.invalidArgument("the range overlaps a merged area");
       }
       for (const area of areas) if (area.rows * area.cols > 1) r.sheet.merges.push(area);
+    });
+  }
+
+  /**
+   * Range.delete (ExcelApi 1.1) with shift Up: the cells go and the cells below them, in the same columns,
+   * move up. A range of whole data rows of a table, across all its columns, takes those rows out of the table
+   * (as Home → Delete → Delete Table Rows does: "Resize a table by adding or removing rows and columns",
+   * https://support.microsoft.com/office/e65ae4bb-e44b-43f4-ad8b-7d68784f1165); a range cutting across a
+   * table any other way is refused, as Excel refuses to shift part of a table. Shift Left is not modelled.
+   */
+  delete(shift: unknown): void {
+    this._call("delete", [shift], (r: RangeRef) => {
+      const how = checkEnum(shift, DeleteShiftDirection, "shift");
+      if (how !== "Up") throw new FakeExcelUnsupported("FakeExcel: Range.delete supports shift Up only.");
+      r.sheet.assertWritable(r.rect, "contents");
+      r.sheet.workbook.deleteShiftingUp(r.sheet, r.rect);
     });
   }
 
