@@ -53,7 +53,7 @@ function download(): PaneHost["download"] {
 /**
  * Opening next year's plan as a new workbook: `Excel.createWorkbook(base64)` creates and opens a workbook
  * from an .xlsx (ExcelApi 1.8; Microsoft Learn, "Manage Excel workbooks with the Excel JavaScript API",
- * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks, and @types/office-js).
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks, and @types/office-js).
  * Checked when the host is made; where Excel lacks it, the pane says so and points to the command line.
  */
 function newWorkbook(): NonNullable<PaneHost["newWorkbook"]> {
