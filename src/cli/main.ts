@@ -1,5 +1,6 @@
 import { FileProblem } from "../adapters/exceljs/xlsxFile";
 import { adoptCommand } from "./commands/adopt";
+import { carryOverCommand } from "./commands/carryOver";
 import { chaseCommand } from "./commands/chase";
 import { checkCommand } from "./commands/check";
 import { demoCommand } from "./commands/demo";
@@ -21,6 +22,7 @@ Commands:
   report FILE --out REPORT.docx [--quarter Qn] [--year …]   the committee report as a Word document (FILE unchanged)
   chase FILE [--quarter Qn] [--as-of YYYY-MM-DD] [--json]   who to ask for missing updates, with messages (writes and sends nothing)
   adopt FILE --out NEW [--sheet NAME] [--status …] [--json]   bring in a plan kept in any layout (FILE unchanged)
+  carry-over FILE --out NEXT.xlsx [--to 2015/16] [--keep-status] [--json]   next year's plan: the open actions carried (FILE unchanged)
   demo [DIR]                                         sample plan → check → summary
 
 Run 'csp-plan <command> --help' for a command's options.
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   report: reportCommand,
   chase: chaseCommand,
   adopt: adoptCommand,
+  "carry-over": carryOverCommand,
   demo: demoCommand,
 };
 

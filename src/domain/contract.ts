@@ -51,6 +51,18 @@ export const ACTION_COLUMNS = {
 } as const;
 export type ActionColumn = keyof typeof ACTION_COLUMNS;
 
+/**
+ * Year-end carry-over's optional action columns (issue 14). Kept apart from ACTION_COLUMNS, which is the
+ * set `init` writes and adoption maps to: a plan has `Carry over` only if its officer adds it (a yes/no
+ * column choosing which open actions go on to next year), and `Carried from` only in a plan made by
+ * carry-over (the old plan's reference, `3.2 (2014/15)`).
+ */
+export const CARRY_COLUMNS = { carryOver: "Carry over", carriedFrom: "Carried from" } as const;
+export type CarryColumn = keyof typeof CARRY_COLUMNS;
+
+/** The Plan Settings row in which the add-in notes that a plan was carried over: `To 2015/16 on 1 December 2026`. */
+export const CARRIED_OVER_SETTING = "Carried over";
+
 export const REQUIRED_ACTION_COLUMNS: readonly ActionColumn[] = [
   "id", "priority", "action", "outcome", "measure", "leadOfficer", "targetDate", "status", "q1", "q2", "q3", "q4", "rag",
 ];

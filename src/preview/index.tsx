@@ -3,7 +3,7 @@ import { SAMPLE_PLAN } from "../domain/sample/samplePlan";
 import { App } from "../taskpane/App";
 import { copyRich } from "../taskpane/browser/clipboard";
 import { saveByDownload } from "../taskpane/browser/download";
-import { createMemoryHost, MemoryHost } from "../taskpane/memoryHost";
+import { createMemoryHost, MemoryHost, XLSX_MEDIA_TYPE } from "../taskpane/memoryHost";
 import { startUp } from "../taskpane/startUp";
 import { setUpPlan } from "../usecases/setUpPlan";
 import { Preview } from "./Preview";
@@ -37,6 +37,13 @@ startUp(
       // The browser's own clipboard and downloads, as in Excel on the web: Copy report pastes, Download saves.
       copyRich,
       download: { save: saveByDownload },
+      // Start next year's plan: the browser has no second workbook to open, so the new plan is downloaded.
+      newWorkbook: {
+        open: async (fileName, bytes) => {
+          await saveByDownload(fileName, bytes, XLSX_MEDIA_TYPE);
+          return "downloaded";
+        },
+      },
     });
   },
   (host, view, inExcel) => (inExcel ? <App host={host} initialView={view} /> : <Preview host={host as MemoryHost} selection={selection} initialView={view} />),

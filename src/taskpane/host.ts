@@ -48,6 +48,12 @@ export interface PaneHost {
    * the user, why this host cannot and what to do instead.
    */
   readonly download: FileDownload;
+  /**
+   * Opening a workbook the pane made (next year's plan, issue 14) as a new workbook: in Excel
+   * Excel's createWorkbook from Base64 (ExcelApi 1.8), in the preview a download of the .xlsx. `open` says which
+   * it did; `unavailable` says, in words for the user, why this host cannot. Absent: the host cannot.
+   */
+  readonly newWorkbook?: NewWorkbook;
   /** Features this host cannot provide, with the reason, e.g. data validation in an older Excel. */
   readonly limitations: readonly string[];
   /** Now: today's date for the default sign-off date, and the time for "Checked at 14:05". */
@@ -58,3 +64,8 @@ export interface PaneHost {
 export type FileDownload =
   | { readonly save: (fileName: string, bytes: Uint8Array, mediaType: string) => Promise<void>; readonly unavailable?: undefined }
   | { readonly save?: undefined; readonly unavailable: string };
+
+/** Whether and how the host opens a new workbook from .xlsx bytes: see PaneHost.newWorkbook. */
+export type NewWorkbook =
+  | { readonly open: (fileName: string, bytes: Uint8Array) => Promise<"opened" | "downloaded">; readonly unavailable?: undefined }
+  | { readonly open?: undefined; readonly unavailable: string };

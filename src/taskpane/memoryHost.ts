@@ -1,7 +1,7 @@
 import { MemoryWorkbook } from "../adapters/memory/memoryWorkbook";
 import { WorkbookBusyError } from "../port/errors";
 import { ChangeSet, ReadOptions, WorkbookPort } from "../port/workbookPort";
-import { FileDownload, PaneHost } from "./host";
+import { FileDownload, NewWorkbook, PaneHost } from "./host";
 import { ViewName } from "./views/viewNames";
 
 export interface MemoryHostOptions {
@@ -24,7 +24,15 @@ export interface MemoryHostOptions {
    * tests can pass `{ unavailable }` to act as Excel on Mac.
    */
   readonly download?: FileDownload;
+  /**
+   * How a new workbook is opened (next year's plan): by default recorded in `opened`; the preview passes a
+   * download of the .xlsx, and tests can pass `{ unavailable }` to act as an Excel without ExcelApi 1.8.
+   */
+  readonly newWorkbook?: NewWorkbook;
 }
+
+/** The media type of an Excel workbook (.xlsx). */
+export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** A file the pane saved through the memory host. */
 export interface SavedFile {
@@ -49,6 +57,8 @@ export interface MemoryHost extends PaneHost {
   readonly copiedRich: readonly { readonly html: string; readonly text: string }[];
   /** Every file the pane saved (downloaded), oldest first. */
   readonly saved: readonly SavedFile[];
+  /** Every new workbook the pane opened (its .xlsx bytes), oldest first. */
+  readonly opened: readonly SavedFile[];
   /** The remembered settings, as stored. */
   readonly stored: ReadonlyMap<string, string>;
   /** How many table-change listeners are registered. */
@@ -76,6 +86,7 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
   const copied: string[] = [];
   const copiedRich: { html: string; text: string }[] = [];
   const saved: SavedFile[] = [];
+  const opened: SavedFile[] = [];
   const stored = new Map(Object.entries(options.settings ?? {}));
   const listeners = new Set<(change: { remote: boolean }) => void>();
   const fire = (remote: boolean) => [...listeners].forEach((listener) => listener({ remote }));
@@ -116,6 +127,7 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     copied,
     copiedRich,
     saved,
+    opened,
     stored,
     theme: options.theme ?? "light",
     limitations: options.limitations ?? [],
@@ -143,6 +155,12 @@ export function createMemoryHost(memory: MemoryWorkbook, options: MemoryHostOpti
     download: options.download ?? {
       save: async (fileName, bytes, mediaType) => {
         saved.push({ fileName, bytes, mediaType });
+      },
+    },
+    newWorkbook: options.newWorkbook ?? {
+      open: async (fileName, bytes) => {
+        opened.push({ fileName, bytes, mediaType: XLSX_MEDIA_TYPE });
+        return "opened";
       },
     },
     today: () => {

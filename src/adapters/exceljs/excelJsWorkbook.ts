@@ -111,6 +111,11 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
 
+  /** The workbook as .xlsx bytes without Node's Buffer: for the task pane, which builds next year's plan in the browser. */
+  async toBytes(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
   private tables(): PlacedTable[] {
     return this.workbook.worksheets.flatMap((sheet) =>
       tablesOf(sheet).map((t) => place(sheet, t)).filter((t) => t.model.headerRow));

@@ -1,4 +1,5 @@
 import { copyRich, copyText } from "../../taskpane/browser/clipboard";
+import { toBase64 } from "../../taskpane/browser/base64";
 import { saveByDownload } from "../../taskpane/browser/download";
 import { PaneHost } from "../../taskpane/host";
 import { viewFromSearch } from "../../taskpane/views/viewNames";
@@ -47,6 +48,27 @@ function download(): PaneHost["download"] {
     };
   }
   return { save: saveByDownload };
+}
+
+/**
+ * Opening next year's plan as a new workbook: `Excel.createWorkbook(base64)` creates and opens a workbook
+ * from an .xlsx (ExcelApi 1.8; Microsoft Learn, "Manage Excel workbooks with the Excel JavaScript API",
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks, and @types/office-js).
+ * Checked when the host is made; where Excel lacks it, the pane says so and points to the command line.
+ */
+function newWorkbook(): NonNullable<PaneHost["newWorkbook"]> {
+  if (!supports("ExcelApi", "1.8")) {
+    return {
+      unavailable:
+        "This version of Excel cannot open a new workbook from an add-in (it needs Excel 2019, Microsoft 365 or Excel on the web). Run csp-plan carry-over on the plan's file instead.",
+    };
+  }
+  return {
+    open: async (_fileName, bytes) => {
+      await Excel.createWorkbook(toBase64(bytes));
+      return "opened";
+    },
+  };
 }
 
 /**
@@ -127,6 +149,7 @@ export function createOfficeHost(): PaneHost {
     copyText,
     copyRich,
     download: download(),
+    newWorkbook: newWorkbook(),
     limitations: OPTIONAL_FEATURES.filter((f) => !supports(f.set, f.version)).map((f) => f.missing),
     today: () => new Date(),
   };

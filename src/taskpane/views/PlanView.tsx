@@ -16,6 +16,7 @@ import { PaneHost } from "../host";
 import { count, isoDay, messageOf, planTitle } from "../messages";
 import { AdoptRepair, needsRepair } from "./AdoptRepair";
 import { AdoptSheet } from "./AdoptSheet";
+import { StartNextYear } from "./StartNextYear";
 import { ViewName } from "./viewNames";
 
 interface Props {
@@ -41,6 +42,7 @@ export function PlanView({ host, planCheck, onOpenView }: Props) {
         ) : (
           <SetUpPlan host={host} planCheck={planCheck} onOutcome={setOutcome} onSetUp={() => setSetUp(true)} />
         ))}
+      {check?.writable && <StartNextYear host={host} check={check} planCheck={planCheck} onOutcome={setOutcome} />}
       {check && (!check.plan.actionTable || needsRepair(check)) && (
         <AdoptRepair host={host} check={check} planCheck={planCheck} onOutcome={setOutcome} />
       )}
