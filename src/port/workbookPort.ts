@@ -25,6 +25,14 @@ export type Change =
   | { readonly kind: "replaceSheet"; readonly sheet: string; readonly content: SheetContent }
   /** A new sheet holding a new table. */
   | { readonly kind: "createTable"; readonly table: TableSpec }
+  /**
+   * A table the tool owns, written whole (Status History): where the workbook has no table of that name,
+   * as createTable; otherwise the table keeps its name, place, header row and columns' formats, and its data
+   * rows become `table.rows` (it grows or shrinks from its first data row; cells of the rows it no longer
+   * covers are cleared; nothing else on the sheet or in the workbook changes, so formulas that refer to the
+   * table by name keep working). Dates are UTC `Date`s, written as date cells.
+   */
+  | { readonly kind: "writeOwnedTable"; readonly table: TableSpec }
   /** Renames a table (adopting a user's table as the ActionPlan). */
   | { readonly kind: "renameTable"; readonly table: string; readonly name: string }
   /** Renames header cells of a table, by column index. */
@@ -45,8 +53,8 @@ export interface TableCellWrite {
   readonly id: string;
   /** The header as the workbook spells it. */
   readonly column: string;
-  /** Text, or null for an empty cell. */
-  readonly value: string | null;
+  /** Text, a date (a UTC `Date`, written as a date cell shown dd/mm/yyyy), or null for an empty cell. */
+  readonly value: string | Date | null;
 }
 
 export type ChangeSet = readonly Change[];

@@ -1,5 +1,6 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
 import { buildCommitteeReport, CommitteeReport } from "../domain/committeeReport";
+import { readHistory } from "../domain/history";
 import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
 import { WorkbookPort } from "../port/workbookPort";
@@ -15,8 +16,9 @@ export type ReportOutcome =
  * summary does.
  */
 export async function buildReport(workbook: WorkbookPort, choice: PeriodChoice = {}): Promise<ReportOutcome> {
-  const check = checkSnapshot(await workbook.read(), choice);
+  const snapshot = await workbook.read();
+  const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
-  const summary = buildSummaryReport(check.plan, check.period);
+  const summary = buildSummaryReport(check.plan, check.period, readHistory(snapshot));
   return { done: true, summary, report: buildCommitteeReport(summary), check };
 }
