@@ -22,6 +22,7 @@ function history(records: readonly Omit<HistoryRecord, "reason" | "recordedOn" |
 }
 
 const q2 = (id: string, rag: RagRating) => ({ year: Y1415, quarter: "Q2" as const, id, rag });
+const done = (id: string) => ({ id, from: "Green" as const, to: "Blue" as const });
 const none: Omit<Movement, "since"> = { year: Y1415, quarter: "Q3", worsened: [], improved: [], reopened: [], completed: [], removed: [], stale: [] };
 
 describe("movement since the previous recorded quarter", () => {
@@ -39,7 +40,7 @@ describe("movement since the previous recorded quarter", () => {
     expect(m.since).toEqual({ year: Y1415, quarter: "Q2" });
     expect(m.worsened).toEqual([{ id: "3.2", from: "Green", to: "Amber" }, { id: "5.1", from: "Green", to: "Red" }]);
     expect(m.improved).toEqual([{ id: "1.1", from: "Amber", to: "Green" }]);
-    expect(m.completed).toEqual(["2.2"]);
+    expect(m.completed).toEqual([{ id: "2.2", from: "Amber", to: "Blue" }]);
     expect(m.reopened).toEqual([{ id: "6.1", from: "Blue", to: "Amber" }]);
   });
 
@@ -70,8 +71,8 @@ describe("the movement sentence", () => {
     expect(movementSentences({ ...none, since, worsened: [{ id: "3.2", from: "Green", to: "Amber" }] })).toEqual([
       "Since Q2, one action moved from green to amber (3.2).",
     ]);
-    expect(movementSentences({ ...none, since, completed: ["1.1"] })).toEqual(["Since Q2, one action was completed."]);
-    expect(movementSentences({ ...none, since, removed: ["2.2"] })).toEqual(["Since Q2, one action was removed (2.2)."]);
+    expect(movementSentences({ ...none, since, completed: [done("1.1")] })).toEqual(["Since Q2, one action was completed."]);
+    expect(movementSentences({ ...none, since, removed: [{ id: "2.2", from: "Green", to: "Grey" }] })).toEqual(["Since Q2, one action was removed (2.2)."]);
   });
 
   it("many changes: plural, worst first, joined without a serial comma (the issue's example, in RAG words)", () => {
@@ -80,7 +81,7 @@ describe("the movement sentence", () => {
         ...none,
         since,
         worsened: [{ id: "3.2", from: "Green", to: "Amber" }, { id: "5.1", from: "Green", to: "Amber" }],
-        completed: ["1.1", "1.2", "2.1", "4.4"],
+        completed: ["1.1", "1.2", "2.1", "4.4"].map(done),
       }),
     ).toEqual(["Since Q2, two actions moved from green to amber (3.2, 5.1) and four were completed."]);
     expect(
@@ -90,7 +91,7 @@ describe("the movement sentence", () => {
         improved: [{ id: "1.1", from: "Amber", to: "Green" }],
         worsened: [{ id: "4.1", from: "Amber", to: "Red" }, { id: "3.2", from: "Green", to: "Amber" }],
         reopened: [{ id: "6.1", from: "Blue", to: "Amber" }],
-        removed: ["2.2", "2.3"],
+        removed: ["2.2", "2.3"].map((id) => ({ id, from: "Amber" as const, to: "Grey" as const })),
         stale: [{ id: "7.1", quarters: 2 }],
       }),
     ).toEqual([
@@ -106,7 +107,7 @@ describe("the movement sentence", () => {
       year: Y1415,
       quarter: "Q1",
       since: { year: Y1314, quarter: "Q4" },
-      completed: ids,
+      completed: ids.map(done),
       stale: ids.map((id) => ({ id, quarters: 2 })),
     });
     expect(first).toBe("Since Q4 2013/14, 12 actions were completed.");

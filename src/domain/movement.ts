@@ -32,10 +32,10 @@ export interface Movement {
   readonly worsened: readonly RagMove[];
   readonly improved: readonly RagMove[];
   readonly reopened: readonly RagMove[];
-  /** IDs newly complete: Blue now, not Blue then. */
-  readonly completed: readonly string[];
-  /** IDs newly removed: Grey now, not Grey then. */
-  readonly removed: readonly string[];
+  /** Newly complete: Blue now, not Blue then. */
+  readonly completed: readonly RagMove[];
+  /** Newly removed: Grey now, not Grey then. */
+  readonly removed: readonly RagMove[];
   readonly stale: readonly StaleAction[];
 }
 
@@ -65,16 +65,16 @@ export function computeMovement(rated: readonly RatedAction[], history: HistoryT
   const worsened: RagMove[] = [];
   const improved: RagMove[] = [];
   const reopened: RagMove[] = [];
-  const completed: string[] = [];
-  const removed: string[] = [];
+  const completed: RagMove[] = [];
+  const removed: RagMove[] = [];
   if (since) {
     const before = recordsOfQuarter(history, since.year, since.quarter);
     for (const { action, rag } of rated) {
       const then = before.get(idKey(action.id));
       if (!then?.rag || then.rag === rag.rating) continue;
       const move = { id: action.id.trim(), from: then.rag, to: rag.rating };
-      if (rag.rating === "Blue") completed.push(move.id);
-      else if (rag.rating === "Grey") removed.push(move.id);
+      if (rag.rating === "Blue") completed.push(move);
+      else if (rag.rating === "Grey") removed.push(move);
       else if (CLOSED.includes(then.rag)) reopened.push(move);
       else if (WORKING.indexOf(rag.rating) > WORKING.indexOf(then.rag)) worsened.push(move);
       else improved.push(move);
@@ -115,7 +115,7 @@ export function movementSentences(m: Movement): string[] {
     }
     if (m.reopened.length) clauses.push(`${subject(m.reopened.length)} ${plural(m.reopened.length, "was", "were")} reopened (${ids(m.reopened.map((r) => r.id))})`);
     if (m.completed.length) clauses.push(`${subject(m.completed.length)} ${plural(m.completed.length, "was", "were")} completed`);
-    if (m.removed.length) clauses.push(`${subject(m.removed.length)} ${plural(m.removed.length, "was", "were")} removed (${ids(m.removed)})`);
+    if (m.removed.length) clauses.push(`${subject(m.removed.length)} ${plural(m.removed.length, "was", "were")} removed (${ids(m.removed.map((r) => r.id))})`);
     const body =
       clauses.length === 0
         ? "no action's RAG rating changed, and none was completed or removed"

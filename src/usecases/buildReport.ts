@@ -1,6 +1,5 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
 import { buildCommitteeReport, CommitteeReport } from "../domain/committeeReport";
-import { readHistory } from "../domain/history";
 import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
 import { WorkbookPort } from "../port/workbookPort";
@@ -19,6 +18,6 @@ export async function buildReport(workbook: WorkbookPort, choice: PeriodChoice =
   const snapshot = await workbook.read();
   const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
-  const summary = buildSummaryReport(check.plan, check.period, readHistory(snapshot));
+  const summary = buildSummaryReport(check.plan, check.period, check.history);
   return { done: true, summary, report: buildCommitteeReport(summary), check };
 }

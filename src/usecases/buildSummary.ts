@@ -1,6 +1,6 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
 import { IsoDate, localIsoDate } from "../domain/dates";
-import { historyTable, readHistory, recordsFor } from "../domain/history";
+import { historyTable, recordsFor } from "../domain/history";
 import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
 import { notOursMessage, sheetOwnership } from "../domain/ownedSheets";
@@ -26,7 +26,7 @@ export async function buildSummary(workbook: WorkbookPort, choice: SummaryChoice
   const snapshot = await workbook.read();
   const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
-  const history = readHistory(snapshot);
+  const { history } = check;
   const report = buildSummaryReport(check.plan, check.period, history);
   const { year, quarter } = check.period;
   const records = recordsFor(report.rated, year, quarter, choice.today ?? localIsoDate(new Date()));

@@ -166,7 +166,7 @@ export async function summaryCommand(args: readonly string[], io: Io): Promise<n
     io.out(JSON.stringify(summaryJson(report, written), null, 2));
   } else {
     io.out(`Built "${report.sheetName}" in ${written}.`);
-    io.out(["", ...figuresTable(report), "", ...report.narrative.overall].join("\n"));
+    io.out(["", ...figuresTable(report), "", ...report.narrative.overall, "", ...report.movementSentences].join("\n"));
   }
   return EXIT.done;
 }
