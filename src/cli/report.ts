@@ -63,6 +63,22 @@ export function summaryJson(report: SummaryReport, file: string) {
     exceptions: report.exceptions,
     missingUpdates: report.missingUpdates,
     removed: report.removed,
+    movement: movementJson(report),
+  };
+}
+
+/** Movement since the previous recorded quarter (issue 14): `since` null when none is recorded. */
+function movementJson(report: SummaryReport) {
+  const m = report.movement;
+  return {
+    since: m.since ? { year: formatFinancialYear(m.since.year), quarter: m.since.quarter } : null,
+    worsened: m.worsened,
+    improved: m.improved,
+    reopened: m.reopened,
+    completed: m.completed,
+    removed: m.removed,
+    noUpdateForTwoQuarters: m.stale,
+    sentences: report.movementSentences,
   };
 }
 

@@ -1,3 +1,4 @@
+import { HistoryTable, readHistory } from "./history";
 import { Finding, hasErrors, sortFindings } from "./findings";
 import { hiddenHeaderRowFindings } from "./headerRow";
 import { Period, PeriodChoice, resolvePeriod } from "./period";
@@ -13,6 +14,8 @@ export interface PlanCheck {
   readonly findings: readonly Finding[];
   /** False when structure or settings errors stop any write. */
   readonly writable: boolean;
+  /** The workbook's Status History, when it has one (issue 14): for movement and each action's quarters. */
+  readonly history?: HistoryTable;
 }
 
 /** Every rule of brief §4 over one snapshot. Reads only. */
@@ -22,5 +25,6 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, choice: PeriodChoice =
   const { period, findings: settings } = resolvePeriod(plan, choice);
   const blocking = [...structure, ...settings];
   const smart = period ? smartFindings(plan, period) : [];
-  return { plan, period, findings: sortFindings([...blocking, ...smart]), writable: period !== undefined && !hasErrors(blocking) };
+  const history = readHistory(snapshot);
+  return { plan, period, findings: sortFindings([...blocking, ...smart]), writable: period !== undefined && !hasErrors(blocking), ...(history ? { history } : {}) };
 }

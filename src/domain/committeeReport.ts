@@ -1,3 +1,4 @@
+import { formatFinancialYear } from "./quarters";
 import { Status } from "./contract";
 import { formatLongDate, IsoDate } from "./dates";
 import { Figures, formatPercent } from "./figures";
@@ -99,6 +100,27 @@ function belongsTo(priorityCell: string, p: { no: number | null; name: string })
   return cell === p.name.trim().toLowerCase() || (p.no !== null && cell === String(p.no));
 }
 
+/**
+ * "Since last quarter" (issue 14): the movement sentences, then a table of the actions whose rating changed
+ * (ID, action, then and now, in words), worst news first; no table when nothing changed or no earlier
+ * quarter is recorded.
+ */
+function movementBlocks(report: SummaryReport): ReportBlock[] {
+  const m = report.movement;
+  const blocks: ReportBlock[] = [
+    { kind: "heading", level: 2, text: "Since last quarter" },
+    ...report.movementSentences.map((text): ReportBlock => ({ kind: "paragraph", text })),
+  ];
+  const actionText = new Map(report.rated.map((r) => [r.action.id.trim(), r.action.action]));
+  const word = (rating: string) => (rating === "Blue" ? "Blue (complete)" : rating === "Grey" ? "Grey (removed)" : rating);
+  const rows = [...m.worsened, ...m.improved, ...m.reopened, ...m.completed, ...m.removed].map((mv) => [mv.id, actionText.get(mv.id) ?? "", word(mv.from), word(mv.to)]);
+  if (m.since && rows.length > 0) {
+    const since = `${m.since.quarter} ${formatFinancialYear(m.since.year)}`;
+    blocks.push({ kind: "table", caption: `Changes in RAG rating since ${since}`, header: ["ID", "Action", `RAG at ${since}`, `RAG at ${report.quarter}`], rows, widths: [8, 60, 16, 16] });
+  }
+  return blocks;
+}
+
 export function buildCommitteeReport(report: SummaryReport): CommitteeReport {
   const date = formatLongDate(report.asOf);
   const title = `${capitalise(report.planName)} ${report.year}: ${report.quarter} progress report`;
@@ -137,6 +159,8 @@ export function buildCommitteeReport(report: SummaryReport): CommitteeReport {
   blocks.push(figuresTable("Outcomes by status: all priorities", report.figures.overall));
   blocks.push({ kind: "paragraph", text: ragLine(report.figures.overall) });
   for (const sentence of report.narrative.overall) blocks.push({ kind: "paragraph", text: sentence });
+
+  blocks.push(...movementBlocks(report));
 
   blocks.push({ kind: "heading", level: 2, text: "Missing updates" });
   if (report.missingUpdates.length === 0) {

@@ -40,6 +40,12 @@ export function toUtcDate(date: IsoDate): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/** A moment as the calendar day it is in the local time zone, `YYYY-MM-DD` (today, where a host gives `new Date()`). */
+export function localIsoDate(date: Date): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 export function fromUtcDate(date: Date): IsoDate {
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }

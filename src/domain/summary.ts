@@ -1,6 +1,8 @@
 import { needsUpdate } from "./chase";
 import { Quarter, QUARTERS } from "./contract";
 import { IsoDate } from "./dates";
+import { HistoryTable } from "./history";
+import { computeMovement, Movement, movementSentences } from "./movement";
 import { computeFigures, PlanFigures, RatedAction, rateAll } from "./figures";
 import { overallNarrative, priorityNarrative } from "./narrative";
 import { Period } from "./period";
@@ -45,6 +47,13 @@ export interface SummaryReport {
   readonly exceptions: readonly ExceptionLine[];
   readonly missingUpdates: readonly ChaseGroup[];
   readonly removed: readonly RemovedLine[];
+  /**
+   * What changed since the previous quarter recorded in Status History (issue 14), and the committee's
+   * sentences for it: `movement.since` is undefined, and the sentence says so, when no earlier quarter is
+   * recorded.
+   */
+  readonly movement: Movement;
+  readonly movementSentences: readonly string[];
 }
 
 /** The most recent update written up to and including the quarter. */
@@ -55,8 +64,13 @@ export function latestUpdate(action: PlanAction, quarter: Quarter): string {
   return "";
 }
 
-export function buildSummaryReport(plan: Plan, period: Period): SummaryReport {
+/**
+ * Everything the quarter's summary says, from the plan as of the period, compared with `history` (the
+ * workbook's Status History as read, if it has one) for the movement since the previous recorded quarter.
+ */
+export function buildSummaryReport(plan: Plan, period: Period, history?: HistoryTable): SummaryReport {
   const rated = rateAll(plan, period);
+  const movement = computeMovement(rated, history, period.year, period.quarter);
   const figures = computeFigures(plan, rated);
   const year = formatFinancialYear(period.year);
   const exceptions = (["Red", "Amber"] as const).flatMap((rating) =>
@@ -87,5 +101,7 @@ export function buildSummaryReport(plan: Plan, period: Period): SummaryReport {
       .sort(([a], [b]) => a.localeCompare(b, "en-GB"))
       .map(([leadOfficer, actions]) => ({ leadOfficer, actions })),
     removed: plan.actions.filter((a) => a.status === "Removed").map((a) => ({ id: a.id, action: a.action, reason: a.notes })),
+    movement,
+    movementSentences: movementSentences(movement),
   };
 }

@@ -1,3 +1,4 @@
+import { localIsoDate } from "../domain/dates";
 import { capitalise } from "../domain/wording";
 
 /** The text of an error thrown by a host, for showing to a person. */
@@ -18,8 +19,7 @@ export function planTitle(name: string): string {
 
 /** A host's `today()` as a calendar day, `YYYY-MM-DD`, in the person's own time zone. */
 export function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return localIsoDate(date);
 }
 
 /** Ends text taken from the plan with a full stop, unless it already ends a sentence. */

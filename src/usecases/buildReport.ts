@@ -15,8 +15,9 @@ export type ReportOutcome =
  * summary does.
  */
 export async function buildReport(workbook: WorkbookPort, choice: PeriodChoice = {}): Promise<ReportOutcome> {
-  const check = checkSnapshot(await workbook.read(), choice);
+  const snapshot = await workbook.read();
+  const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
-  const summary = buildSummaryReport(check.plan, check.period);
+  const summary = buildSummaryReport(check.plan, check.period, check.history);
   return { done: true, summary, report: buildCommitteeReport(summary), check };
 }

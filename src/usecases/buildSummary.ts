@@ -1,4 +1,6 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
+import { IsoDate, localIsoDate } from "../domain/dates";
+import { historyTable, recordsFor } from "../domain/history";
 import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
 import { notOursMessage, sheetOwnership } from "../domain/ownedSheets";
@@ -7,18 +9,27 @@ import { WorkbookPort } from "../port/workbookPort";
 import { applyOrConflict, Refusal, refusedForErrors } from "./outcome";
 import { ragChanges } from "./refreshRag";
 
+/** The quarter to build (as for every use-case), and today, the day Status History records it on. */
+export interface SummaryChoice extends PeriodChoice {
+  /** `YYYY-MM-DD`; default: today in the local time zone. */
+  readonly today?: IsoDate;
+}
+
 export type SummaryOutcome = { readonly done: true; readonly report: SummaryReport; readonly check: PlanCheck } | Refusal;
 
 /**
- * Build the quarter's summary in place: refresh the RAG column and replace the quarter's summary
- * sheet. One read, one change set; structure errors refuse before anything is written, and so does a sheet
+ * Build the quarter's summary in place: refresh the RAG column, replace the quarter's summary sheet and
+ * record the quarter in Status History (created on the first build; other quarters' rows never change). One read, one change set; structure errors refuse before anything is written, and so does a sheet
  * of the summary's name that the tool did not make (src/domain/ownedSheets.ts).
  */
-export async function buildSummary(workbook: WorkbookPort, choice: PeriodChoice = {}): Promise<SummaryOutcome> {
+export async function buildSummary(workbook: WorkbookPort, choice: SummaryChoice = {}): Promise<SummaryOutcome> {
   const snapshot = await workbook.read();
   const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
-  const report = buildSummaryReport(check.plan, check.period);
+  const { history } = check;
+  const report = buildSummaryReport(check.plan, check.period, history);
+  const { year, quarter } = check.period;
+  const records = recordsFor(report.rated, year, quarter, choice.today ?? localIsoDate(new Date()));
   // Only a sheet the tool made is ever replaced (a user's "q3 2014-15 summary" is the same name to Excel).
   const owner = sheetOwnership(snapshot, report.sheetName);
   if (owner.kind === "notOurs") {
@@ -28,6 +39,8 @@ export async function buildSummary(workbook: WorkbookPort, choice: PeriodChoice 
   const conflict = await applyOrConflict(workbook, [
     ...ragChanges(check, report.rated),
     { kind: "replaceSheet", sheet: report.sheetName, content: summarySheet(report) },
+    // The quarter's position, recorded: that quarter's rows replaced, every other row kept (issue 14).
+    { kind: "writeOwnedTable", table: historyTable(history, year, quarter, records) },
   ]);
   if (conflict) return { done: false, reason: conflict, findings: [] };
   return { done: true, report, check };

@@ -1,6 +1,7 @@
 import { cellText } from "../domain/cells";
 import { checkSnapshot } from "../domain/check";
 import { normaliseHeader, parseStatus, Quarter, STATUSES, Status, UPDATE_COLUMN } from "../domain/contract";
+import { IsoDate, localIsoDate, toUtcDate } from "../domain/dates";
 import { EXCEL_LIMITS } from "../domain/excelLimits";
 import { PeriodChoice } from "../domain/period";
 import { quoted, shortText } from "../domain/wording";
@@ -16,6 +17,8 @@ export interface ActionUpdate {
   readonly update: string;
   /** The status and update as they were shown: if the workbook now says otherwise, someone else changed them. */
   readonly shown: { readonly status: string; readonly update: string };
+  /** Today, `YYYY-MM-DD`: stamped in the plan's `Last updated` column where it has one (issue 14). */
+  readonly today?: IsoDate;
 }
 
 export type UpdateOutcome = { readonly done: true } | { readonly done: false; readonly reason: string };
@@ -25,7 +28,8 @@ const MAX_UPDATE_LENGTH = EXCEL_LIMITS.cellCharacters;
 
 /**
  * A lead officer sets their action's status and this quarter's update. Validated before writing; writes
- * only those two cells, and refuses if either changed since the officer saw it.
+ * only those two cells (and `Last updated`, with today's date, where the plan has that column), and
+ * refuses if either changed since the officer saw it.
  */
 export async function updateAction(workbook: WorkbookPort, change: ActionUpdate, choice: PeriodChoice = {}): Promise<UpdateOutcome> {
   if (!parseStatus(change.status)) return { done: false, reason: `Choose a status: ${STATUSES.join(", ")}.` };
@@ -59,6 +63,8 @@ export async function updateAction(workbook: WorkbookPort, change: ActionUpdate,
     { id: action.id, column: headers[statusColumn], value: change.status },
     { id: action.id, column: headers[updateColumn], value: update || null },
   ];
+  const stamped = table.columns.lastUpdated;
+  if (stamped !== undefined) cells.push({ id: action.id, column: headers[stamped], value: toUtcDate(change.today ?? localIsoDate(new Date())) });
   // If the action's row went between the read and the write, nothing was written and the officer is told why.
   const conflict = await applyOrConflict(workbook, [{ kind: "setCells", table: table.table.name, key: headers[idColumn], cells }]);
   return conflict ? { done: false, reason: conflict } : { done: true };

@@ -1,3 +1,4 @@
+import { localIsoDate } from "../../domain/dates";
 import path from "node:path";
 import { excelLockFile, FileProblem, isMacroEnabled, readOnlyReason, writeFileAtomically, writeNewFile } from "../../adapters/exceljs/xlsxFile";
 import { OpenedPlan, openPlanFile } from "../../adapters/xlsx/planFile";
@@ -126,7 +127,7 @@ export async function runSummary(run: SummaryRun, io: Io): Promise<{ outcome: Su
   const alternative = { short: `use --out ${newName(macros)}`, long: `use --out ${newName(macros)} to write the summary to a new file` };
   const problem = out ? outKindProblem(file, out, macros) : passwordProblem(file, opened, alternative) ?? (await inPlaceProblem(file, alternative));
   if (problem) throw problem;
-  const outcome = await withProgress(io, "Building the summary", () => buildSummary(opened.workbook, run.choice));
+  const outcome = await withProgress(io, "Building the summary", () => buildSummary(opened.workbook, { ...run.choice, today: localIsoDate(io.today()) }));
   if (!outcome.done) {
     io.err(`csp-plan: ${outcome.reason}`);
     io.err(findingLines(outcome.findings).join("\n"));
@@ -166,7 +167,7 @@ export async function summaryCommand(args: readonly string[], io: Io): Promise<n
     io.out(JSON.stringify(summaryJson(report, written), null, 2));
   } else {
     io.out(`Built "${report.sheetName}" in ${written}.`);
-    io.out(["", ...figuresTable(report), "", ...report.narrative.overall].join("\n"));
+    io.out(["", ...figuresTable(report), "", ...report.narrative.overall, "", ...report.movementSentences].join("\n"));
   }
   return EXIT.done;
 }

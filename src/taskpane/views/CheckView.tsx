@@ -1,3 +1,4 @@
+import { ActionHistoryLookup } from "../components/ActionHistory";
 import { Button, Field, makeStyles, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { countBySeverity, Finding } from "../../domain/findings";
@@ -111,6 +112,7 @@ export function CheckView({ host, planCheck }: { host: PaneHost; planCheck: Plan
           ))}
         </section>
       ))}
+      <ActionHistoryLookup history={check.history} ids={check.plan.actions.map((a) => a.id).filter((id) => id.trim() !== "")} />
     </div>
   );
 }

@@ -11,11 +11,13 @@ import { CheckAgain } from "../components/CheckAgain";
 import { CheckStatus } from "../components/CheckStatus";
 import { Feedback, Outcome } from "../components/Feedback";
 import { RagWord } from "../components/RagWord";
+import { ActionHistoryDetails } from "../components/ActionHistory";
+import { HistoryTable } from "../../domain/history";
 import { useViewStyles } from "../components/styles";
 import { useFocusWhen } from "../hooks/useFocusWhen";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
-import { count, messageOf, sentence } from "../messages";
+import { count, isoDay, messageOf, sentence } from "../messages";
 import { distinctNames } from "./findingGroups";
 
 /** The setting that remembers who is using the pane. */
@@ -83,7 +85,7 @@ export function MyActionsView({ host, planCheck }: { host: PaneHost; planCheck: 
             {missing > 0 ? `; ${count(missing, "open action has", "open actions have")} no ${period.quarter} update yet.` : "."}
           </Text>
           {mine.map((action) => (
-            <ActionForm key={formKey(action, mine)} host={host} action={action} period={period} myName={myName} refresh={planCheck.refresh} />
+            <ActionForm key={formKey(action, mine)} host={host} action={action} period={period} myName={myName} refresh={planCheck.refresh} history={check.history} />
           ))}
         </>
       )}
@@ -167,7 +169,7 @@ interface Shown {
   readonly update: string;
 }
 
-function ActionForm(props: { host: PaneHost; action: PlanAction; period: Period; myName: string; refresh: () => Promise<void> }) {
+function ActionForm(props: { host: PaneHost; action: PlanAction; period: Period; myName: string; refresh: () => Promise<void>; history?: HistoryTable }) {
   const { action, period } = props;
   const styles = useViewStyles();
   const headingId = useId();
@@ -204,6 +206,7 @@ function ActionForm(props: { host: PaneHost; action: PlanAction; period: Period;
         status: status as Status,
         update,
         shown,
+        today: isoDay(props.host.today()),
       });
       if (result.done) {
         setShown({ status, update: update.trim() });
@@ -231,6 +234,7 @@ function ActionForm(props: { host: PaneHost; action: PlanAction; period: Period;
       <Text>Target date: {targetDateText(action)}</Text>
       {action.measure && <Text>Measure: {action.measure}</Text>}
       {before && <Text>Last update: {before}</Text>}
+      <ActionHistoryDetails history={props.history} id={action.id} />
       {removed ? (
         <Text>Removed by the Responsible Authorities Group. Reason: {sentence(action.notes || "none recorded")}</Text>
       ) : (

@@ -18,6 +18,7 @@ import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
 import { ChaseList } from "./ChaseList";
+import { MovementSection } from "./MovementSection";
 import { ReportActions } from "./ReportActions";
 import { isoDay, messageOf, sentence } from "../messages";
 
@@ -37,7 +38,7 @@ const useStyles = makeStyles({
 /** The committee narrative as plain text: each priority's paragraph under its name, then the overall one. */
 export function narrativeText(report: SummaryReport): string {
   const paragraphs = report.narrative.priorities.map((p) => `${p.no === null ? p.name : `${p.no}. ${p.name}`}\n${p.sentences.join(" ")}`);
-  return [...paragraphs, `Overall\n${report.narrative.overall.join(" ")}`].join("\n\n");
+  return [...paragraphs, `Overall\n${report.narrative.overall.join(" ")}`, `Since last quarter\n${report.movementSentences.join(" ")}`].join("\n\n");
 }
 
 /** Summary and review: build the quarter's summary in place, read its figures and narrative, review exceptions, sign off. */
@@ -64,7 +65,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
     setBuilding(true);
     setOutcome(undefined);
     try {
-      const result = await buildSummary(host.workbook, { quarter });
+      const result = await buildSummary(host.workbook, { quarter, today: isoDay(host.today()) });
       if (result.done) {
         setBuilt(result.report);
         setOutcome({
@@ -116,6 +117,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
           </Button>
           <FiguresTable report={report} />
           <Narrative host={host} report={report} />
+          <MovementSection report={report} />
           <Exceptions report={report} />
         </>
       )}
