@@ -502,7 +502,7 @@ describe("summary", () => {
     for (const sentence of report.narrative.overall) expect(run.out).toContain(sentence);
 
     const dump = await dumpWorkbookFile(file);
-    expect(dump.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", Q3_SHEET]);
+    expect(dump.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", Q3_SHEET, "Status History"]);
     const texts = textsOf(dump, Q3_SHEET);
     expect(report.narrative.overall.length).toBeGreaterThan(0);
     for (const sentence of report.narrative.overall) expect(texts).toContain(sentence);

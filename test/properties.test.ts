@@ -398,11 +398,12 @@ describe("properties over generated plans", () => {
     }), runs(DOMAIN_RUNS));
   });
 
-  it("building the summary twice leaves the workbook as building it once, and touches nothing but its sheet and the RAG columns", async () => {
+  it("building the summary twice leaves the workbook as building it once, and touches nothing but its sheet, Status History and the RAG columns", async () => {
     const arb = fc.record({ seed: planSeedArb(60), quarter: fc.option(fc.constantFrom(...QUARTERS), { nil: undefined }) });
     await fc.assert(fc.asyncProperty(arb, async ({ seed, quarter }) => {
       const workbook = await memoryPlan(seed);
-      const choice = quarter ? { quarter } : {};
+      // Today given, so both builds record the same day whenever the test runs.
+      const choice = { ...(quarter ? { quarter } : {}), today: "2015-01-20" };
       const before = frozenDump(workbook) as DumpedSheet[];
       const first = await buildSummary(workbook, choice);
       expect(first.done).toBe(true);
@@ -412,10 +413,10 @@ describe("properties over generated plans", () => {
       expect(frozenDump(workbook)).toEqual(once);
       expect(workbook.applyCount).toBe(3);
 
-      // One new sheet, named for the quarter; the other sheets as they were, bar the RAG columns.
+      // Two new sheets, the one named for the quarter and Status History; the others as they were, bar the RAG columns.
       const startYear = Number(seed.year.slice(0, 4));
       const sheetName = `${quarter ?? seed.currentQuarter} ${startYear}-${String((startYear + 1) % 100).padStart(2, "0")} Summary`;
-      expect(once.map((s) => s.name)).toEqual([...before.map((s) => s.name), sheetName]);
+      expect(once.map((s) => s.name)).toEqual([...before.map((s) => s.name), sheetName, "Status History"]);
       const headers = Object.values(ACTION_COLUMNS) as string[];
       const computed = new Set([headers.indexOf(ACTION_COLUMNS.rag), headers.indexOf(ACTION_COLUMNS.ragReason)]);
       const userCells = (s: DumpedSheet) => s.cells.filter(([k]) => s.name !== "Action Plan" || !computed.has(Number(k.split(",")[1])));

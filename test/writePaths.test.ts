@@ -21,7 +21,7 @@ import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { MemoryWorkbook } from "../src/adapters/memory/memoryWorkbook";
 import { OfficeWorkbook } from "../src/adapters/office/officeWorkbook";
 import { a1, CellValue } from "../src/domain/cells";
-import { ACTION_COLUMNS, ActionColumn, Quarter, Status } from "../src/domain/contract";
+import { ACTION_COLUMNS, ActionColumn, Quarter, Status, STATUS_HISTORY } from "../src/domain/contract";
 import { toUtcDate } from "../src/domain/dates";
 import { planTables } from "../src/domain/planLayout";
 import { SAMPLE_PLAN } from "../src/domain/sample/samplePlan";
@@ -258,6 +258,8 @@ function officerUpdate(actionId: string, leadOfficer: string, shown: { status: s
   return { actionId, leadOfficer, quarter: "Q3" as const, status, update, shown };
 }
 const ACTION_23 = SAMPLE_PLAN.actions[rowOf("2.3") - 1];
+const HISTORY = STATUS_HISTORY.sheet;
+const ACTIONS = SAMPLE_PLAN.actions.length;
 
 const PATHS: WritePath[] = [
   {
@@ -275,14 +277,14 @@ const PATHS: WritePath[] = [
     mustChange: RAG_CELLS,
   },
   {
-    name: "buildSummary, first build: the RAG cells and the new summary sheet",
+    name: "buildSummary, first build: the RAG cells, the new summary sheet and the new Status History",
     given: contractPlan,
     write: (host) => done(buildSummary(host.port)),
-    allowed: { cells: RAG_CELLS, sheets: [Q3_SUMMARY] },
-    mustChange: [...RAG_CELLS, cellKey(Q3_SUMMARY, 0, 0), cellKey(Q3_SUMMARY, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column)],
+    allowed: { cells: RAG_CELLS, sheets: [Q3_SUMMARY, HISTORY] },
+    mustChange: [...RAG_CELLS, cellKey(Q3_SUMMARY, 0, 0), cellKey(Q3_SUMMARY, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column), cellKey(HISTORY, 0, 0), cellKey(HISTORY, 1, 0)],
   },
   {
-    name: "buildSummary, rebuild: the RAG cells and that quarter's summary sheet, not another quarter's, not the sheets after it",
+    name: "buildSummary, rebuild: the RAG cells, that quarter's summary sheet and Status History rows, not another quarter's, not the sheets after it",
     given: async (host) => {
       await contractPlan(host);
       await done(buildSummary(host.port, { quarter: "Q2" }));
@@ -292,14 +294,17 @@ const PATHS: WritePath[] = [
       await host.put(PLAN, rowOf("1.1"), col("status"), [["Complete"]]); // an officer marks 1.1 complete in Excel
     },
     write: (host) => done(buildSummary(host.port, { quarter: "Q3" })),
-    allowed: { cells: RAG_CELLS, sheets: [Q3_SUMMARY] },
+    // Status History: only Q3's rows (Q2's are the first 48 below the header, Q3's the next 48).
+    allowed: { cells: [...RAG_CELLS, ...cellsOf(HISTORY, range(1 + ACTIONS, 1 + 2 * ACTIONS), range(0, 7))], sheets: [Q3_SUMMARY] },
     mustChange: [
       cellKey(PLAN, rowOf("1.1"), col("rag")), cellKey(PLAN, rowOf("1.1"), col("ragReason")),
       cellKey(Q3_SUMMARY, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column),
+      // 1.1's Q3 record: Blue, Complete.
+      cellKey(HISTORY, ACTIONS + rowOf("1.1"), 4),
     ],
   },
   {
-    name: "updateAction: only that action's Status and Q3 update cells",
+    name: "updateAction: only that action's Status, Q3 update and Last updated cells",
     given: async (host) => {
       await contractPlan(host);
       await done(buildSummary(host.port));
@@ -307,8 +312,9 @@ const PATHS: WritePath[] = [
     write: (host) => done(updateAction(host.port, officerUpdate(
       "2.3", ACTION_23.leadOfficer, { status: ACTION_23.status, update: ACTION_23.updates.Q3 ?? "" }, "At risk", "Operation paused until the new year.",
     ))),
-    allowed: { cells: [cellKey(PLAN, rowOf("2.3"), col("status")), cellKey(PLAN, rowOf("2.3"), col("q3"))] },
-    mustChange: [cellKey(PLAN, rowOf("2.3"), col("status")), cellKey(PLAN, rowOf("2.3"), col("q3"))],
+    // And the plan's Last updated column, stamped with the day of the save (issue 14).
+    allowed: { cells: [cellKey(PLAN, rowOf("2.3"), col("status")), cellKey(PLAN, rowOf("2.3"), col("q3")), cellKey(PLAN, rowOf("2.3"), col("lastUpdated"))] },
+    mustChange: [cellKey(PLAN, rowOf("2.3"), col("status")), cellKey(PLAN, rowOf("2.3"), col("q3")), cellKey(PLAN, rowOf("2.3"), col("lastUpdated"))],
   },
   {
     name: "recordSignOff: only the sign-off cell of the summary sheet",
@@ -425,18 +431,18 @@ describe("csp-plan summary on .xlsx files", () => {
   const NOT_OWNED = [NOTES, ...CREATED];
   const SIGN_OFF = cellKey(Q3_SUMMARY, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column);
 
-  it("first build in place: only the RAG cells and the new summary sheet change; every other sheet keeps its XML byte for byte", async () => {
+  it("first build in place: only the RAG cells, the new summary sheet and the new Status History change; every other sheet keeps its XML byte for byte", async () => {
     const file = temp.path("plan.xlsx");
     const before = await contractPlanBytes();
     await fs.writeFile(file, before);
     expect(await cli("summary", file, "--quarter", "Q3")).toBe(0);
     const after = await fs.readFile(file);
-    expectOnlyAllowed(diffImages(await image(before), await image(after)), { cells: RAG_CELLS, sheets: [Q3_SUMMARY] }, [...RAG_CELLS, cellKey(Q3_SUMMARY, 0, 0)]);
+    expectOnlyAllowed(diffImages(await image(before), await image(after)), { cells: RAG_CELLS, sheets: [Q3_SUMMARY, HISTORY] }, [...RAG_CELLS, cellKey(Q3_SUMMARY, 0, 0), cellKey(HISTORY, 1, 0)]);
     // The file host copies the parts it does not own: not even the shared string indices move.
     for (const sheet of [...NOT_OWNED, NOTES]) expect({ sheet, xml: sheetXml(after, sheet) }).toEqual({ sheet, xml: sheetXml(before, sheet) });
   });
 
-  it("--out NEW: FILE byte-identical, and NEW differs from FILE only in the RAG cells and the summary sheet", async () => {
+  it("--out NEW: FILE byte-identical, and NEW differs from FILE only in the RAG cells, the summary sheet and the Status History", async () => {
     const file = temp.path("plan.xlsx");
     const out = temp.path("plan-q3.xlsx");
     const before = await contractPlanBytes();
@@ -444,7 +450,7 @@ describe("csp-plan summary on .xlsx files", () => {
     expect(await cli("summary", file, "--quarter", "Q3", "--out", out)).toBe(0);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
     const written = await fs.readFile(out);
-    expectOnlyAllowed(diffImages(await image(before), await image(written)), { cells: RAG_CELLS, sheets: [Q3_SUMMARY] }, [...RAG_CELLS, cellKey(Q3_SUMMARY, 0, 0)]);
+    expectOnlyAllowed(diffImages(await image(before), await image(written)), { cells: RAG_CELLS, sheets: [Q3_SUMMARY, HISTORY] }, [...RAG_CELLS, cellKey(Q3_SUMMARY, 0, 0), cellKey(HISTORY, 1, 0)]);
   });
 
   it("rebuild in place: only the RAG cells and that quarter's sheet change; another quarter's summary and the other sheets keep their XML byte for byte", async () => {
@@ -463,12 +469,14 @@ describe("csp-plan summary on .xlsx files", () => {
     const before = await fs.readFile(file);
     expect(await cli("summary", file, "--quarter", "Q3")).toBe(0);
     const after = await fs.readFile(file);
-    expectOnlyAllowed(diffImages(await image(before), await image(after)), { cells: RAG_CELLS, sheets: [Q3_SUMMARY] }, [
-      cellKey(PLAN, rowOf("1.1"), col("rag")), cellKey(PLAN, rowOf("1.1"), col("ragReason")), SIGN_OFF,
+    // Status History: only Q3's rows (Q2's are the first 48 below the header, Q3's the next 48).
+    const q3History = cellsOf(HISTORY, range(1 + ACTIONS, 1 + 2 * ACTIONS), range(0, 7));
+    expectOnlyAllowed(diffImages(await image(before), await image(after)), { cells: [...RAG_CELLS, ...q3History], sheets: [Q3_SUMMARY] }, [
+      cellKey(PLAN, rowOf("1.1"), col("rag")), cellKey(PLAN, rowOf("1.1"), col("ragReason")), SIGN_OFF, cellKey(HISTORY, ACTIONS + rowOf("1.1"), 4),
     ]);
     const rebuilt = await image(after);
     expect(rebuilt.get(Q3_SUMMARY)?.cells.get(a1(SIGN_OFF_CELL.row, SIGN_OFF_CELL.column))).toContain(NOT_SIGNED_OFF);
-    expect([...rebuilt.keys()]).toEqual([NOTES, PLAN, ...CREATED, Q2_SUMMARY, Q3_SUMMARY, CHAIR]);
+    expect([...rebuilt.keys()]).toEqual([NOTES, PLAN, ...CREATED, Q2_SUMMARY, HISTORY, Q3_SUMMARY, CHAIR]);
     // Byte for byte, the user's sheets and the other quarter's summary: the file host writes RAG words as inline
     // strings, so the shared strings (and every sheet's indices into them) stay as they were.
     for (const sheet of [...NOT_OWNED, Q2_SUMMARY, NOTES, CHAIR]) expect({ sheet, xml: sheetXml(after, sheet) }).toEqual({ sheet, xml: sheetXml(before, sheet) });
@@ -486,7 +494,7 @@ describe("csp-plan summary on .xlsx files", () => {
     expect(await cli("summary", file, "--quarter", "Q3")).toBe(0);
     const after = await fs.readFile(file);
     expect(sheetXml(after, NOTES)).toBe(sheetXml(before, NOTES));
-    expectOnlyAllowed(diffImages(await image(before), await image(after)), { cells: RAG_CELLS, sheets: [Q3_SUMMARY] }, RAG_CELLS);
+    expectOnlyAllowed(diffImages(await image(before), await image(after)), { cells: RAG_CELLS, sheets: [Q3_SUMMARY, HISTORY] }, RAG_CELLS);
   });
 
   it("csp-plan summary keeps 'First page number' at Auto on sheets it does not own (ExcelJS alone would set it to 1)", async () => {

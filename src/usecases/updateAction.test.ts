@@ -16,10 +16,10 @@ async function setUp() {
 const base = { actionId: "1.1", leadOfficer: "ASB Coordinator", quarter: "Q3" as const, shown: { status: "On target", update: "" } };
 
 describe("a lead officer updates their action", () => {
-  it("writes only the status and this quarter's update cells", async () => {
+  it("writes only the status and this quarter's update cells, and stamps Last updated with today", async () => {
     const { workbook } = await setUp();
     const before = await workbook.read();
-    const outcome = await updateAction(workbook, { ...base, status: "At risk", update: "Funding delayed; patrols paused in December." });
+    const outcome = await updateAction(workbook, { ...base, status: "At risk", update: "Funding delayed; patrols paused in December.", today: "2015-01-20" });
     expect(outcome).toEqual({ done: true });
     const after = await workbook.read();
     const table = (s: typeof before) => s.tables.find((t) => t.name === "ActionPlan")!;
@@ -27,7 +27,9 @@ describe("a lead officer updates their action", () => {
     table(before).rows.forEach((row, r) => row.forEach((v, c) => {
       if (JSON.stringify(table(after).rows[r][c]) !== JSON.stringify(v)) changed.push(`${r}:${table(before).headers[c]}`);
     }));
-    expect(changed).toEqual(["0:Status", "0:Q3 update"]);
+    expect(changed).toEqual(["0:Status", "0:Q3 update", "0:Last updated"]);
+    const stamped = table(after);
+    expect(stamped.rows[0][stamped.headers.indexOf("Last updated")]).toEqual(new Date(Date.UTC(2015, 0, 20)));
     expect((await checkPlan(workbook)).plan.actions[0]).toMatchObject({ status: "At risk", updates: { Q3: "Funding delayed; patrols paused in December." } });
   });
 

@@ -350,7 +350,20 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   // Writing
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * Sheets added by the change set being applied, in order: a change set may add two (the first summary and
+   * the Status History), and each needs its own sheetId and tab position, which the workbook part as read
+   * does not yet show.
+   */
+  private added: { name: string; sheetId: number }[] = [];
+
+  /** The 0-based tab position the next added sheet takes. */
+  private nextSheetPosition(): number {
+    return this.book().sheets.length + this.added.length;
+  }
+
   async apply(changes: ChangeSet): Promise<void> {
+    this.added = [];
     if (this.tableRows.size === 0 && changes.some((c) => c.kind === "setColumn" || c.kind === "setCells" || c.kind === "writeOwnedTable")) await this.read();
     // Everything is worked out before anything is kept, so a refusal leaves the package as it was.
     const writes = new Map<string, Map<number, Map<number, CellWrite>>>();
@@ -548,7 +561,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     const xml = summarySheetXml(content, this.styleAppender());
     const sheetName = existing?.name ?? name;
     const titles = printTitlesFormula(sheetName, content.print);
-    if (titles) this.setPrintTitles(existing ? book.sheets.indexOf(existing) : book.sheets.length, titles, edits);
+    if (titles) this.setPrintTitles(existing ? book.sheets.indexOf(existing) : this.nextSheetPosition(), titles, edits);
     if (existing?.part) {
       this.setPart(edits, existing.part, xml);
       // What hung off the old contents (a chart the add-in drew: its drawing and chart parts) goes with them.
@@ -639,13 +652,14 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
   private addSheet(name: string, xml: string, edits: Map<string, PartEdit>): string {
     const book = this.book();
     const taken = new Set([...this.pkg.partNames(), ...edits.keys()].map((p) => p.toLowerCase()));
-    let n = book.sheets.length + 1;
+    let n = this.nextSheetPosition() + 1;
     while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
     const relId = this.addWorkbookPart(edits, part, xml, REL.worksheet, WORKSHEET_CONTENT_TYPE, n);
 
     const workbookXml = this.latest(edits, book.part);
-    const sheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId)) + 1;
+    const sheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId), ...this.added.map((s) => s.sheetId)) + 1;
+    this.added.push({ name, sheetId });
     // The relationships namespace declared on the element itself, whatever prefixes the workbook uses.
     const sheet = (p: string) => `<${p}sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
     this.setPart(edits, book.part, insertBeforeClose(workbookXml, "sheets", sheet));
@@ -672,14 +686,14 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
     };
     if (!place) {
       const book = this.book();
-      if (book.sheets.some((s) => s.name.toLowerCase() === spec.sheet.toLowerCase())) {
+      if ([...book.sheets, ...this.added].some((s) => s.name.toLowerCase() === spec.sheet.toLowerCase())) {
         throw new WorkbookConflictError(`A sheet named "${spec.sheet}" already exists, without the ${spec.name} table. Nothing was written: rename or remove that sheet, then try again.`);
       }
       if (book.lockStructure) {
         throw new WorkbookConflictError(`The workbook's structure is protected (Review → Protect Workbook in Excel), so the sheet "${spec.sheet}" cannot be added. Nothing was written: unprotect the workbook, then try again.`);
       }
       const titles = printTitlesFormula(spec.sheet, spec.print);
-      if (titles) this.setPrintTitles(book.sheets.length, titles, edits);
+      if (titles) this.setPrintTitles(this.nextSheetPosition(), titles, edits);
       const sheetPart = this.addSheet(spec.sheet, ownedTableSheetXml(spec, kindStyle, date1904, "rId1"), edits);
       const taken = new Set([...this.pkg.partNames(), ...edits.keys()].map((p) => p.toLowerCase()));
       let n = 1;

@@ -61,7 +61,9 @@ describe("My actions: a lead officer's own actions", () => {
     await user.click(within(card("1.1")).getByRole("button", { name: "Save 1.1" }));
 
     expect(await within(card("1.1")).findByText('Saved 1.1: status "At risk" and the Q3 update.')).toBeTruthy();
-    expect(changedCells(before, await workbook.read())).toEqual(["0:Status", "0:Q3 update"]);
+    // And Last updated, with the pane's today (20 January 2015).
+    expect(changedCells(before, await workbook.read())).toEqual(["0:Status", "0:Q3 update", "0:Last updated"]);
+    expect(workbook.getCell("Action Plan", 1, 17)?.value).toEqual(new Date(Date.UTC(2015, 0, 20)));
     expect((await checkPlan(workbook)).plan.actions[0]).toMatchObject({
       status: "At risk", updates: { Q3: "Funding delayed; patrols paused in December." },
     });
