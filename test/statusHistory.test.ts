@@ -24,6 +24,7 @@ import { planSeedArb } from "./support/planArbitrary";
 import { memoryPlan } from "./support/planFixture";
 import { useTempDir } from "./support/tempDir";
 import { promises as fs } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 
 beforeAll(() => installExcelGlobals());
 afterAll(() => uninstallExcelGlobals());
@@ -123,3 +124,50 @@ describe("Status History, property", () => {
   });
 });
 
+
+describe("csp-plan summary --json, movement", () => {
+  it("gives the movement since the previous recorded quarter, or since null on the first build", async () => {
+    const file = temp.path("json-plan.xlsx");
+    const workbook = ExcelJsWorkbook.empty();
+    const setUp = await setUpPlan(workbook, SAMPLE_PLAN);
+    if (!setUp.done) throw new Error(setUp.reason);
+    await fs.writeFile(file, await workbook.toBuffer());
+    const out: string[] = [];
+    const io: Io = { out: (t) => out.push(t), err: () => undefined, today: () => new Date(2015, 0, 20) };
+    expect(await main(["summary", file, "--quarter", "Q2", "--json"], io)).toBe(0);
+    const first = JSON.parse(out.pop()!);
+    expect(first.movement.since).toBeNull();
+    expect(first.movement.sentences).toEqual(["No quarter before Q2 2014/15 is recorded in Status History, so there is no movement to report yet."]);
+    expect(await main(["summary", file, "--quarter", "Q3", "--json"], io)).toBe(0);
+    const second = JSON.parse(out.pop()!);
+    expect(second.movement.since).toEqual({ year: "2014/15", quarter: "Q2" });
+    expect(second.movement.sentences[0]).toMatch(/^Since Q2, /);
+    for (const key of ["worsened", "improved", "reopened", "completed", "removed", "noUpdateForTwoQuarters"]) expect(Array.isArray(second.movement[key])).toBe(true);
+    expect(second.carried).toBeUndefined();
+  });
+});
+
+describe("the file host adding two sheets in one change set (the first summary and Status History)", () => {
+  it("gives each its own sheetId, relationship, part and print titles", async () => {
+    const file = temp.path("two-sheets.xlsx");
+    const workbook = ExcelJsWorkbook.empty();
+    const setUp = await setUpPlan(workbook, SAMPLE_PLAN);
+    if (!setUp.done) throw new Error(setUp.reason);
+    await fs.writeFile(file, await workbook.toBuffer());
+    const io: Io = { out: () => undefined, err: () => undefined, today: () => new Date(2015, 0, 20) };
+    expect(await main(["summary", file, "--quarter", "Q3"], io)).toBe(0);
+    const xml = strFromU8(unzipSync(new Uint8Array(await fs.readFile(file)))["xl/workbook.xml"]);
+    const attribute = (element: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1];
+    const sheets = [...xml.matchAll(/<sheet\b[^>]*>/g)].map(([e]) => ({ name: attribute(e, "name"), id: attribute(e, "sheetId"), rel: attribute(e, "r:id") }));
+    expect(sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Q3 2014-15 Summary", "Status History"]);
+    expect(new Set(sheets.map((s) => s.id)).size).toBe(sheets.length);
+    expect(new Set(sheets.map((s) => s.rel)).size).toBe(sheets.length);
+    const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)</g)].map((m) => [Number(m[1]), m[2]]);
+    const at = (name: string) => sheets.findIndex((s) => s.name === name);
+    expect(titles).toEqual(expect.arrayContaining([
+      [at("Q3 2014-15 Summary"), expect.stringContaining("'Q3 2014-15 Summary'!")],
+      [at("Status History"), expect.stringContaining("'Status History'!")],
+    ]));
+    expect(new Set(titles.map((t) => t[0])).size).toBe(titles.length);
+  });
+});

@@ -64,6 +64,8 @@ export function summaryJson(report: SummaryReport, file: string) {
     missingUpdates: report.missingUpdates,
     removed: report.removed,
     movement: movementJson(report),
+    // Q4 only: what carries over to next year's plan.
+    ...(report.carried ? { carried: report.carried } : {}),
   };
 }
 

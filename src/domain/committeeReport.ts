@@ -177,6 +177,22 @@ export function buildCommitteeReport(report: SummaryReport): CommitteeReport {
     });
   }
 
+  if (report.carried) {
+    blocks.push({ kind: "heading", level: 2, text: "Carried over to next year" });
+    blocks.push({ kind: "paragraph", text: report.carried.rule });
+    if (report.carried.actions.length === 0) {
+      blocks.push({ kind: "paragraph", role: "note", text: "Nothing carries over: every action is complete or removed." });
+    } else {
+      blocks.push({
+        kind: "table",
+        caption: "Actions carried over to next year's plan",
+        header: ["ID", "Action", "Lead officer", "Status"],
+        rows: report.carried.actions.map((a) => [a.id, a.action, a.leadOfficer, a.status]),
+        widths: [8, 56, 24, 12],
+      });
+    }
+  }
+
   const chart = statusChart(report);
   blocks.push({ kind: "heading", level: 2, text: "Status by priority" });
   blocks.push(chart);

@@ -4,6 +4,7 @@ import { IsoDate, readDate, toUtcDate } from "./dates";
 import { RatedAction } from "./figures";
 import { ColumnSpec, TableSpec } from "./layout";
 import { mapColumns } from "./plan";
+import { footerText, PAGE_N_OF_M } from "./printLayout";
 import { FinancialYear, formatFinancialYear, parseFinancialYear } from "./quarters";
 import { RAG_RATINGS, RagRating } from "./rag";
 import { findTable, TableSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -159,6 +160,8 @@ export function historyTable(existing: HistoryTable | undefined, year: Financial
     columns: specs,
     // Excel shows an empty table with one blank row: a plan with no actions records one.
     rows: rows.length > 0 ? rows : [new Array<CellValue>(headers.length).fill(null)],
+    // Printed portrait, one page wide, the header row on every page (set when the sheet is created).
+    print: { orientation: "portrait", onePageWide: true, repeatRows: 1, footer: `${footerText("Status History")} - ${PAGE_N_OF_M}` },
   };
 }
 

@@ -1,3 +1,4 @@
+import { carrySelection } from "./carryOver";
 import { needsUpdate } from "./chase";
 import { Quarter, QUARTERS } from "./contract";
 import { IsoDate } from "./dates";
@@ -54,6 +55,12 @@ export interface SummaryReport {
    */
   readonly movement: Movement;
   readonly movementSentences: readonly string[];
+  /**
+   * The year's closing summary (Q4) only: the actions that carry over to next year's plan (carrySelection:
+   * not Complete or Removed, or those marked in a `Carry over` column), with the rule in words. Undefined
+   * for Q1 to Q3.
+   */
+  readonly carried?: { readonly rule: string; readonly actions: readonly { readonly id: string; readonly action: string; readonly leadOfficer: string; readonly status: string }[] };
 }
 
 /** The most recent update written up to and including the quarter. */
@@ -62,6 +69,16 @@ export function latestUpdate(action: PlanAction, quarter: Quarter): string {
     if (action.updates[q]) return `${q}: ${action.updates[q]}`;
   }
   return "";
+}
+
+function carriedAtYearEnd(plan: Plan): NonNullable<SummaryReport["carried"]> {
+  const selection = carrySelection(plan);
+  return {
+    rule: selection.marked
+      ? "Actions not complete or removed and marked Yes in the Carry over column carry over to next year's plan."
+      : "Actions not complete or removed carry over to next year's plan.",
+    actions: selection.carried.map((a) => ({ id: a.id, action: a.action, leadOfficer: a.leadOfficer, status: a.statusText })),
+  };
 }
 
 /**
@@ -103,5 +120,6 @@ export function buildSummaryReport(plan: Plan, period: Period, history?: History
     removed: plan.actions.filter((a) => a.status === "Removed").map((a) => ({ id: a.id, action: a.action, reason: a.notes })),
     movement,
     movementSentences: movementSentences(movement),
+    ...(period.quarter === "Q4" ? { carried: carriedAtYearEnd(plan) } : {}),
   };
 }

@@ -87,6 +87,16 @@ export function summarySheet(report: SummaryReport): SheetContent {
   }
   add(cell("Overall", "subtitle"));
   report.narrative.overall.forEach(sentence);
+  // What moved since the previous recorded quarter (issue 14), in words, then the changes one by one.
+  add(cell("Since last quarter", "subtitle"));
+  report.movementSentences.forEach(sentence);
+  const m = report.movement;
+  const changes = [...m.worsened, ...m.improved, ...m.reopened, ...m.completed, ...m.removed];
+  if (m.since && changes.length > 0) {
+    const actionText = new Map(report.rated.map((r) => [r.action.id.trim(), r.action.action]));
+    header(["ID", "Action", `RAG at ${m.since.quarter}`, `RAG at ${report.quarter}`]);
+    for (const c of changes) add(cell(c.id, "text"), cell(actionText.get(c.id) ?? "", "wrap"), cell(c.from, "rag"), cell(c.to, "rag"));
+  }
   blank();
 
   heading("Red and amber exceptions");
@@ -117,6 +127,19 @@ export function summarySheet(report: SummaryReport): SheetContent {
   } else {
     header(["ID", "Action", "Reason"]);
     for (const r of report.removed) add(cell(r.id, "text"), cell(r.action, "wrap"), cell(r.reason || "No reason recorded", "wrap"));
+  }
+
+  // The year's closing summary lists what carries over to next year's plan (issue 14).
+  if (report.carried) {
+    blank();
+    heading(`Carried over to next year (${report.carried.actions.length})`);
+    add(cell(null), { value: report.carried.rule, style: "wrap", across: NARRATIVE_ACROSS });
+    if (report.carried.actions.length === 0) {
+      add(cell("Nothing carries over: every action is complete or removed.", "text"));
+    } else {
+      header(["ID", "Action", "Lead officer", "Status"]);
+      for (const a of report.carried.actions) add(cell(a.id, "text"), cell(a.action, "wrap"), cell(a.leadOfficer, "wrap"), cell(a.status, "text"));
+    }
   }
 
   const fitted = fitSheetContent({

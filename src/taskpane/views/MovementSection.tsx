@@ -51,3 +51,25 @@ export function MovementSection({ report }: { report: SummaryReport }) {
     </section>
   );
 }
+
+/** The Summary view's "Carried over to next year", in Q4 only: what `Start next year's plan` would carry. */
+export function CarriedSection({ report }: { report: SummaryReport }) {
+  const styles = useViewStyles();
+  if (!report.carried) return null;
+  const { actions, rule } = report.carried;
+  return (
+    <section className={styles.section} aria-labelledby="summary-carried">
+      <Subtitle2 as="h2" id="summary-carried" className={styles.heading}>
+        {`Carried over to next year (${actions.length})`}
+      </Subtitle2>
+      <Text as="p">{rule}</Text>
+      {actions.length > 0 && (
+        <ul>
+          {actions.map((a) => (
+            <li key={a.id}>{`${a.id}: ${a.action} (${a.leadOfficer || "no lead officer"}, ${a.status || "no status"})`}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -18,7 +18,7 @@ import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
 import { ChaseList } from "./ChaseList";
-import { MovementSection } from "./MovementSection";
+import { CarriedSection, MovementSection } from "./MovementSection";
 import { ReportActions } from "./ReportActions";
 import { isoDay, messageOf, sentence } from "../messages";
 
@@ -118,6 +118,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
           <FiguresTable report={report} />
           <Narrative host={host} report={report} />
           <MovementSection report={report} />
+          <CarriedSection report={report} />
           <Exceptions report={report} />
         </>
       )}
