@@ -207,7 +207,7 @@ describe.each(HOSTS)("every write of a hostile plan stays within Excel's limits,
     ]);
     expect(breachesOf(walks)).toEqual(noBreaches(walks));
     expect(walks[1].walk.longest).toBe(MAX);
-    expect(walks[1].walk.sheets).toEqual(["Наш план", "Lead Officers", "Priorities", "Plan Settings", Q3_SUMMARY]);
+    expect(walks[1].walk.sheets).toEqual(["Наш план", "Lead Officers", "Priorities", "Plan Settings", Q3_SUMMARY, "Status History"]);
   });
 
   it("repairing a hostile plan without its Priorities table, then a summary", async () => {

@@ -125,7 +125,12 @@ describe("print-ready sheets in the files the command line writes", () => {
       }
       expect(summary.xml).toContain("<oddFooter>&amp;CCommunity safety action plan 2014/15, Q3 summary - Page &amp;P of &amp;N</oddFooter>");
       expect(plan.xml).toContain("<oddFooter>&amp;C&amp;A - Page &amp;P of &amp;N</oddFooter>");
-      for (const other of sheets.filter((s) => s !== summary && s !== plan)) {
+      // Status History, the tool's own table sheet: portrait, one page wide, its header row on every page.
+      const history = sheets.find((s) => s.name === "Status History")!;
+      expect(history.xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+      expect(/<pageSetup\b[^>]*>/.exec(history.xml)![0]).toContain('orientation="portrait"');
+      expect(printTitles(workbook, history.position)).toBe("'Status History'!$1:$1");
+      for (const other of sheets.filter((s) => s !== summary && s !== plan && s !== history)) {
         expect(other.xml).not.toContain("fitToPage");
         expect(printTitles(workbook, other.position)).toBeUndefined();
       }
@@ -168,7 +173,7 @@ describe("print-ready sheets in the files the command line writes", () => {
       const content = summarySheet(built.report);
       const heights = content.rowHeights!;
       const summaryXml = sheetsOf(OpcPackage.open(await fs.readFile(files[key].file))).sheets.find((x) => x.name === built.report.sheetName)!.xml;
-      const sentences = [...built.report.narrative.priorities.flatMap((p) => p.sentences), ...built.report.narrative.overall];
+      const sentences = [...built.report.narrative.priorities.flatMap((p) => p.sentences), ...built.report.narrative.overall, ...built.report.movementSentences];
       for (const sentence of sentences) {
         const r = content.rows.findIndex((row) => row[1]?.value === sentence);
         expect(content.rows[r][1]).toMatchObject({ style: "wrap", across: 6 });

@@ -230,12 +230,14 @@ describe.each(SHAPES.map((s) => [s.id, s] as const))("the sample plan %s", (_, s
     expect(host.changed).toBe(true);
     expectSoundZip(out);
 
-    // Parts: the same list plus one new worksheet; everything but the tool's own parts copied as stored.
+    // Parts: the same list plus two new worksheets (the summary, then Status History with its table part and
+    // the relationships to it); everything but the tool's own parts copied as stored.
     const before = new Map(listZipEntries(bytes).map((e) => [e.name, e]));
     const after = new Map(listZipEntries(out).map((e) => [e.name, e]));
     const added = [...after.keys()].filter((n) => !before.has(n));
-    expect(added).toHaveLength(1);
+    expect(added).toHaveLength(4);
     expect(added[0]).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+    expect(added.slice(1).map((n) => n.replace(/\d+/g, "N"))).toEqual(["xl/worksheets/sheetN.xml", "xl/tables/tableN.xml", "xl/worksheets/_rels/sheetN.xml.rels"]);
     expect([...after.keys()].filter((n) => before.has(n))).toEqual([...before.keys()]);
     const owned = new Set([shapes.ACTION_SHEET, "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
     for (const [name, entry] of before) {

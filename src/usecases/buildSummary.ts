@@ -1,5 +1,5 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
-import { IsoDate, localIsoDate } from "../domain/dates";
+import { IsoDate } from "../domain/dates";
 import { historyTable, recordsFor } from "../domain/history";
 import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
@@ -11,7 +11,10 @@ import { ragChanges } from "./refreshRag";
 
 /** The quarter to build (as for every use-case), and today, the day Status History records it on. */
 export interface SummaryChoice extends PeriodChoice {
-  /** `YYYY-MM-DD`; default: today in the local time zone. */
+  /**
+   * `YYYY-MM-DD`. The pane passes its host's today and the command line its own; a caller without a clock
+   * (tests, the benchmark) gets the period's as-of day, so the same build always writes the same workbook.
+   */
   readonly today?: IsoDate;
 }
 
@@ -29,7 +32,7 @@ export async function buildSummary(workbook: WorkbookPort, choice: SummaryChoice
   const { history } = check;
   const report = buildSummaryReport(check.plan, check.period, history);
   const { year, quarter } = check.period;
-  const records = recordsFor(report.rated, year, quarter, choice.today ?? localIsoDate(new Date()));
+  const records = recordsFor(report.rated, year, quarter, choice.today ?? check.period.asOf);
   // Only a sheet the tool made is ever replaced (a user's "q3 2014-15 summary" is the same name to Excel).
   const owner = sheetOwnership(snapshot, report.sheetName);
   if (owner.kind === "notOurs") {

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { writeZip } from "../../../test/support/zipWriter";
 import { columnOf, dumpWorkbook, mergedAway, sheetOf, WorkbookDump, withoutColumns } from "../../../test/support/workbookDump";
 import { a1, columnLetter } from "../../domain/cells";
-import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES } from "../../domain/contract";
+import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES, STATUS_HISTORY } from "../../domain/contract";
 import { PlanSeed } from "../../domain/planSeed";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
 import { summarySheet } from "../../domain/summarySheet";
@@ -255,19 +255,19 @@ describe("building the summary", () => {
     notes.getCell("A1").value = "Draft for the RAG meeting";
     notes.getCell("A1").font = { bold: true };
     const before = await dumpWorkbook(await workbook.toBuffer());
-    expect(before.map((s) => s.name)).toEqual([ACTION_PLAN.sheet, LEAD_OFFICERS.sheet, PRIORITIES.sheet, PLAN_SETTINGS.sheet, SUMMARY_SHEET, "Committee notes"]);
+    expect(before.map((s) => s.name)).toEqual([ACTION_PLAN.sheet, LEAD_OFFICERS.sheet, PRIORITIES.sheet, PLAN_SETTINGS.sheet, SUMMARY_SHEET, STATUS_HISTORY.sheet, "Committee notes"]);
 
     await buildSummary(workbook);
     const after = await dumpWorkbook(await workbook.toBuffer());
     expect(after).toEqual(before);
   });
 
-  it("touches no other sheet, and only the RAG and RAG reason columns of the action plan", async () => {
+  it("touches no other sheet but its own and Status History, and only the RAG and RAG reason columns of the action plan", async () => {
     const plan = await savedPlan();
     const before = await dumpWorkbook(plan);
     const after = await dumpWorkbook(await summarised(plan));
 
-    expect(after.map((s) => s.name)).toEqual([...before.map((s) => s.name), SUMMARY_SHEET]);
+    expect(after.map((s) => s.name)).toEqual([...before.map((s) => s.name), SUMMARY_SHEET, STATUS_HISTORY.sheet]);
     const ragColumns = [letterOf("rag"), letterOf("ragReason")];
     for (const sheet of before) {
       const changed = sheetOf(after, sheet.name);

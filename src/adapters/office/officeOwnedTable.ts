@@ -61,9 +61,11 @@ export async function rewriteOwnedTable(
   const values = body.map((row) => row.map((v) => toOffice(v)));
   const formats = body.map((row) => row.map((v, c) => cellFormat(v, kinds[c])));
   for (const slice of sliceRows(values, maxBytes / 2)) {
-    await budget.reserve(RequestBudget.sizeOf(slice.rows) * 2 + 400);
+    const sliceFormats = formats.slice(slice.start, slice.start + slice.rows.length);
+    // The request's real size: the formats ("@", "dd/mm/yyyy") are far shorter than the values they format.
+    await budget.reserve(RequestBudget.sizeOf(slice.rows) + RequestBudget.sizeOf(sliceFormats) + 400);
     const range = area(firstRow + slice.start, slice.rows.length);
-    range.numberFormat = formats.slice(slice.start, slice.start + slice.rows.length);
+    range.numberFormat = sliceFormats;
     range.values = slice.rows;
   }
   if (oldRows > body.length) {
