@@ -7,29 +7,17 @@ import { createHash } from "node:crypto";
 import { existsSync, promises as fs } from "node:fs";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { openPlanFile } from "../src/adapters/xlsx/planFile";
-import { Io } from "../src/cli/io";
-import { main } from "../src/cli/main";
 import { checkSnapshot } from "../src/domain/check";
 import { PLAN_SETTINGS } from "../src/domain/contract";
 import { blockingFindings } from "../src/domain/findings";
 import { SAMPLE_PLAN } from "../src/domain/sample/samplePlan";
 import { setUpPlan } from "../src/usecases/setUpPlan";
 import { seedWith } from "./support/planFixture";
+import { runCli } from "./support/cliRun";
 import { useTempDir } from "./support/tempDir";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), today: () => new Date(Date.UTC(2015, 2, 20)) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+/** Runs `csp-plan ARGS` in-process (test/support/cliRun.ts). */
+const cli = (...args: string[]) => runCli(args, new Date(Date.UTC(2015, 2, 20)));
 
 async function sha256(file: string): Promise<string> {
   return createHash("sha256").update(await fs.readFile(file)).digest("hex");

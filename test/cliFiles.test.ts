@@ -25,14 +25,14 @@ import {
 import { listZipEntries, readZipEntry } from "../src/adapters/exceljs/xlsxPreflight";
 import { MemoryWorkbook } from "../src/adapters/memory/memoryWorkbook";
 import { DEMO_USAGE } from "../src/cli/commands/demo";
-import { lineWriter, Io } from "../src/cli/io";
-import { main } from "../src/cli/main";
+import { lineWriter } from "../src/cli/io";
 import { ACTION_PLAN } from "../src/domain/contract";
 import { carriesMark } from "../src/domain/ownedSheets";
 import { SAMPLE_PLAN } from "../src/domain/sample/samplePlan";
 import { summarySheet } from "../src/domain/summarySheet";
 import { buildSummary } from "../src/usecases/buildSummary";
 import { setUpPlan } from "../src/usecases/setUpPlan";
+import { CliRun as Run, runCli } from "./support/cliRun";
 import { makeTempDir, removeTempDir, useTempDir } from "./support/tempDir";
 import { dumpWorkbookFile } from "./support/workbookDump";
 import { writeZip } from "./support/zipWriter";
@@ -48,20 +48,8 @@ const NOBODY = 65534;
 // Running the command line
 // ---------------------------------------------------------------------------------------------
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs `csp-plan ARGS` in-process with a fake Io. */
-async function cli(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (text) => out.push(text), err: (text) => err.push(text), today: () => new Date(Date.UTC(2014, 10, 15)) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+/** Runs `csp-plan ARGS` in-process (test/support/cliRun.ts). */
+const cli = (...args: string[]) => runCli(args);
 
 function expectNoStackTrace(run: Run): void {
   expect(run.err).not.toMatch(STACK_LINE);

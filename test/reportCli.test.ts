@@ -11,28 +11,16 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { listZipEntries, readZipEntry } from "../src/adapters/exceljs/xlsxPreflight";
-import { Io } from "../src/cli/io";
-import { main } from "../src/cli/main";
 import { columnLetter } from "../src/domain/cells";
 import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn } from "../src/domain/contract";
 import { SAMPLE_PLAN } from "../src/domain/sample/samplePlan";
 import { setUpPlan } from "../src/usecases/setUpPlan";
 import { docxTextByLibreOffice } from "./support/libreOffice";
+import { CliRun as Run, runCli } from "./support/cliRun";
 import { useTempDir } from "./support/tempDir";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), today: () => new Date(Date.UTC(2014, 10, 15)) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+/** Runs `csp-plan ARGS` in-process (test/support/cliRun.ts). */
+const cli = (...args: string[]) => runCli(args);
 
 /** Runs the built command line (`node bin/csp-plan.js`, as `npm ci` builds lib/) as a real process. */
 function spawnCli(args: string[], cwd: string): Promise<Run> {

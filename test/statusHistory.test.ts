@@ -49,12 +49,18 @@ async function viaPort(port: WorkbookPort): Promise<Host> {
   };
 }
 
-async function viaCommandLine(): Promise<Host> {
-  const file = temp.path(`plan-${Math.random().toString(36).slice(2)}.xlsx`);
+/** The sample plan as an .xlsx file, as `csp-plan init --sample` makes it. */
+async function samplePlanFile(name: string): Promise<string> {
+  const file = temp.path(name);
   const workbook = ExcelJsWorkbook.empty();
   const setUp = await setUpPlan(workbook, SAMPLE_PLAN);
   if (!setUp.done) throw new Error(setUp.reason);
   await fs.writeFile(file, await workbook.toBuffer());
+  return file;
+}
+
+async function viaCommandLine(): Promise<Host> {
+  const file = await samplePlanFile(`plan-${Math.random().toString(36).slice(2)}.xlsx`);
   const io: Io = { out: () => undefined, err: () => undefined, today: () => new Date(2015, 0, 20) };
   return {
     async build(quarter, asOf) {
@@ -127,11 +133,7 @@ describe("Status History, property", () => {
 
 describe("csp-plan summary --json, movement", () => {
   it("gives the movement since the previous recorded quarter, or since null on the first build", async () => {
-    const file = temp.path("json-plan.xlsx");
-    const workbook = ExcelJsWorkbook.empty();
-    const setUp = await setUpPlan(workbook, SAMPLE_PLAN);
-    if (!setUp.done) throw new Error(setUp.reason);
-    await fs.writeFile(file, await workbook.toBuffer());
+    const file = await samplePlanFile("json-plan.xlsx");
     const out: string[] = [];
     const io: Io = { out: (t) => out.push(t), err: () => undefined, today: () => new Date(2015, 0, 20) };
     expect(await main(["summary", file, "--quarter", "Q2", "--json"], io)).toBe(0);
@@ -149,11 +151,7 @@ describe("csp-plan summary --json, movement", () => {
 
 describe("the file host adding two sheets in one change set (the first summary and Status History)", () => {
   it("gives each its own sheetId, relationship, part and print titles", async () => {
-    const file = temp.path("two-sheets.xlsx");
-    const workbook = ExcelJsWorkbook.empty();
-    const setUp = await setUpPlan(workbook, SAMPLE_PLAN);
-    if (!setUp.done) throw new Error(setUp.reason);
-    await fs.writeFile(file, await workbook.toBuffer());
+    const file = await samplePlanFile("two-sheets.xlsx");
     const io: Io = { out: () => undefined, err: () => undefined, today: () => new Date(2015, 0, 20) };
     expect(await main(["summary", file, "--quarter", "Q3"], io)).toBe(0);
     const xml = strFromU8(unzipSync(new Uint8Array(await fs.readFile(file)))["xl/workbook.xml"]);
