@@ -238,7 +238,7 @@ describe("what the summary sheet says when the plan fills a cell", () => {
     // The chase list names what fits, then how many more: here one 20,000-character ID of three, and 1.2.
     const chase = texts.find((t) => t.startsWith("1.2, A."))!;
     expect(chase.length).toBeLessThanOrEqual(MAX);
-    expect(chase).toMatch(/^1\.2, A\.[١٢٣]+ … and 1 more$/);
+    expect(chase).toMatch(/^1\.2, A\.[١٢٣]+ … and one more$/);
     const signOff = workbook.getCell(Q3_SUMMARY, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column)!.value as string;
     expect(signOff.startsWith("Signed off by Jane Smith")).toBe(true);
     expect(signOff).toHaveLength(MAX);

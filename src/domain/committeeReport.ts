@@ -188,7 +188,8 @@ export function buildCommitteeReport(report: SummaryReport): CommitteeReport {
         caption: "Actions carried over to next year's plan",
         header: ["ID", "Action", "Lead officer", "Status"],
         rows: report.carried.actions.map((a) => [a.id, a.action, a.leadOfficer, a.status]),
-        widths: [8, 56, 24, 12],
+        // Wide enough for "Not started" and "Incomplete" on one line.
+        widths: [8, 50, 24, 18],
       });
     }
   }

@@ -1,6 +1,6 @@
 import { CellValue } from "./cells";
 import { RatedAction } from "./figures";
-import { actionHistory, historyTable, readHistory, recordsFor } from "./history";
+import { actionHistory, historyProblem, historyTable, readHistory, recordsFor } from "./history";
 import { PlanAction } from "./plan";
 import { RagRating } from "./rag";
 import { TableSnapshot } from "./snapshot";
@@ -76,5 +76,36 @@ describe("Status History", () => {
     const h = readHistory(snapshotOf([...Q3_ROWS, ...Q1_ROWS]));
     expect(actionHistory(h, " 1.1").map((r) => `${r.quarter} ${r.rag}`)).toEqual(["Q1 Green", "Q3 Blue"]);
     expect(actionHistory(undefined, "1.1")).toEqual([]);
+  });
+});
+
+describe("Status History: a person's own column on a rebuilt quarter", () => {
+  it("keeps their cell on the new record of the same action", () => {
+    const headers = [...HEADERS, "Chair's comment"];
+    const existing = readHistory(snapshotOf([
+      ["Q3", "2014/15", "1.1", "On target", "Green", "On target", null, "Ask for the figures"],
+      ["Q3", "2014/15", "1.2", "At risk", "Amber", "At risk", null, null],
+    ], headers));
+    const again = recordsFor([rated("1.2", "At risk", "Amber", "At risk"), rated("1.1", "Complete", "Blue", "Complete")], Y, "Q3", "2015-01-09");
+    const spec = historyTable(existing, Y, "Q3", again);
+    expect(spec.rows).toEqual([
+      ["Q3", "2014/15", "1.2", "At risk", "Amber", "At risk", day("2015-01-09"), null],
+      ["Q3", "2014/15", "1.1", "Complete", "Blue", "Complete", day("2015-01-09"), "Ask for the figures"],
+    ]);
+  });
+});
+
+describe("a Status History sheet that is not the tool's", () => {
+  const plan = { sheetNames: ["Action Plan", "status history"], tables: [] as TableSnapshot[] };
+  it("names a renamed table and says how to rename it back", () => {
+    const renamed = { ...plan, tables: [{ name: "History2", sheet: "status history", top: 0, left: 0, headers: HEADERS, rows: [] }] };
+    expect(historyProblem(renamed)).toBe(
+      'The table on the "status history" sheet is called "History2", not StatusHistory, so the quarter cannot be recorded in it. Nothing was written: rename the table back to StatusHistory (Table Design → Table Name), then build the summary again.',
+    );
+  });
+  it("says a person's own sheet of that name must be renamed; no problem where the table is there or no such sheet", () => {
+    expect(historyProblem(plan)).toMatch(/^A sheet named "status history" already exists, but it is not the tool's/);
+    expect(historyProblem(snapshotOf(Q1_ROWS))).toBeUndefined();
+    expect(historyProblem({ sheetNames: ["Action Plan"], tables: [] })).toBeUndefined();
   });
 });

@@ -124,7 +124,9 @@ function rowOf(record: HistoryRecord, width: number, columns: Partial<Record<His
 /**
  * The Status History table to write after building `year`'s `quarter`: that quarter's rows replaced by
  * `records` and every other row kept exactly as read (other quarters' rows are never changed, nor are rows
- * a person added that are not records). The new quarter's rows go where its old rows were, or, for a quarter
+ * a person added that are not records). Cells of a person's own columns on the replaced rows move to the
+ * new record of the same action; a replaced row whose action is no longer recorded (an action deleted from
+ * the plan, a row typed in for that quarter) goes with the quarter, as the quarter is the tool's record. The new quarter's rows go where its old rows were, or, for a quarter
  * not recorded before, after the last row of an earlier quarter (so the table stays in time order when it
  * was). A table with columns of its own keeps them; blank rows are dropped.
  */
@@ -133,13 +135,18 @@ export function historyTable(existing: HistoryTable | undefined, year: Financial
   const columns = existing?.columns ?? Object.fromEntries(ORDER.map((key, i) => [key, i]));
   const at = quarterIndex(year, quarter);
   const kept: { row: readonly CellValue[]; index: number | undefined }[] = [];
+  // A person's own columns on the rows being replaced (a chair's comment on a Q3 row), by action ID, so a
+  // rebuilt quarter's record keeps them.
+  const own = headers.map((_, c) => c).filter((c) => !Object.values(columns).includes(c));
+  const ownByKey = new Map<string, readonly CellValue[]>();
   let insertAt: number | undefined;
   existing?.table.rows.forEach((row, i) => {
     if (row.every((cell) => isBlank(cell))) return;
     const record = existing.records[i];
     const index = record ? quarterIndex(record.year, record.quarter) : undefined;
-    if (index === at) {
+    if (index === at && record) {
       insertAt ??= kept.length;
+      if (own.some((c) => !isBlank(row[c])) && !ownByKey.has(idKey(record.id))) ownByKey.set(idKey(record.id), row);
       return;
     }
     kept.push({ row, index });
@@ -148,7 +155,12 @@ export function historyTable(existing: HistoryTable | undefined, year: Financial
     const lastEarlier = kept.reduce((last, k, i) => (k.index !== undefined && k.index < at ? i : last), -1);
     insertAt = lastEarlier + 1;
   }
-  const fresh = records.map((r) => rowOf(r, headers.length, columns));
+  const fresh = records.map((r) => {
+    const row = rowOf(r, headers.length, columns);
+    const before = ownByKey.get(idKey(r.id));
+    if (before) for (const c of own) row[c] = before[c] ?? null;
+    return row;
+  });
   const rows = [...kept.slice(0, insertAt).map((k) => k.row), ...fresh, ...kept.slice(insertAt).map((k) => k.row)];
   const specs = headers.map((header) => {
     const key = ORDER.find((k) => columns[k] !== undefined && headers[columns[k]!] === header);
@@ -193,4 +205,21 @@ export function actionHistory(history: HistoryTable | undefined, id: string): Hi
   return (history?.records ?? [])
     .filter((r): r is HistoryRecord => r !== undefined && idKey(r.id) === key)
     .sort((a, b) => quarterIndex(a.year, a.quarter) - quarterIndex(b.year, b.quarter));
+}
+
+/**
+ * Why the quarter cannot be recorded in this workbook, in words, or undefined when it can: a sheet named
+ * Status History (any letter case) without the StatusHistory table, because the person renamed the table
+ * (named here, with how to rename it back) or made a sheet of that name themselves. The summary is then
+ * refused with nothing written, as for a summary sheet the tool did not make.
+ */
+export function historyProblem(snapshot: WorkbookSnapshot): string | undefined {
+  if (findTable(snapshot, STATUS_HISTORY.table)) return undefined;
+  const sheet = snapshot.sheetNames.find((name) => name.toLowerCase() === STATUS_HISTORY.sheet.toLowerCase());
+  if (!sheet) return undefined;
+  const renamed = snapshot.tables.find((t) => t.sheet.toLowerCase() === sheet.toLowerCase());
+  if (renamed) {
+    return `The table on the "${sheet}" sheet is called "${renamed.name}", not ${STATUS_HISTORY.table}, so the quarter cannot be recorded in it. Nothing was written: rename the table back to ${STATUS_HISTORY.table} (Table Design → Table Name), then build the summary again.`;
+  }
+  return `A sheet named "${sheet}" already exists, but it is not the tool's: it has no ${STATUS_HISTORY.table} table, where the tool records each quarter. Nothing was written: rename that sheet, then build the summary again.`;
 }

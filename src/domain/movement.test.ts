@@ -111,6 +111,6 @@ describe("the movement sentence", () => {
       stale: ids.map((id) => ({ id, quarters: 2 })),
     });
     expect(first).toBe("Since Q4 2013/14, 12 actions were completed.");
-    expect(second).toBe("12 open actions have had no update for two quarters or more (1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 1.10 … and 2 more).");
+    expect(second).toBe("12 open actions have had no update for two quarters or more (1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 1.10 … and two more).");
   });
 });

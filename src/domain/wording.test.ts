@@ -39,7 +39,7 @@ describe("long lists in messages", () => {
     const named = text.split(" … ")[0].split(", ").length;
     expect(text).toContain(`… and ${333 - named} more`);
     expect(cappedList(ids, { max: Infinity, maxChars: 100_000 })).toBe(ids.join(", "));
-    expect(cappedList(["a-very-long-name"], { maxChars: 5 })).toBe("… and 1 more");
+    expect(cappedList(["a-very-long-name"], { maxChars: 5 })).toBe("… and one more");
   });
 });
 

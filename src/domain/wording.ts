@@ -22,7 +22,8 @@ export interface ListCap {
   readonly maxChars?: number;
 }
 
-const tail = (more: number) => `… and ${more} more`;
+// One to nine in words, as everywhere in the house style: "… and two more", "… and 321 more".
+const tail = (more: number) => `… and ${numberWords(more)} more`;
 
 /**
  * Items joined with `, `, naming at most `max` of them (default 10) and then `… and 321 more`; with
@@ -38,7 +39,8 @@ export function cappedList(items: readonly string[], cap: ListCap = {}): string 
   let shown = 0;
   let text = "";
   // Room is kept for the longest tail there could be, so the count's digits never push the text over.
-  const room = maxChars - tail(items.length).length - 1;
+  // ("… and seven more" is the longest tail in words, so it counts too when there are fewer than ten items).
+  const room = maxChars - Math.max(tail(items.length).length, tail(7).length) - 1;
   while (shown < Math.min(max, items.length)) {
     const next = shown === 0 ? items[0] : `${text}, ${items[shown]}`;
     if (next.length > room) break;

@@ -13,6 +13,6 @@ describe("finding actions' rows by ID at write time", () => {
     ));
     expect(() => locateIds("ActionPlan", ["1.1", "1.1"], ["1.1"])).toThrow("The ID 1.1 is now on more than one row of the ActionPlan table.");
     expect(joinList(["a", "b"])).toBe("a and b");
-    expect(joinList(Array.from({ length: 13 }, (_, i) => String(i + 1)))).toBe("1, 2, 3, 4, 5, 6, 7, 8, 9, 10 … and 3 more");
+    expect(joinList(Array.from({ length: 13 }, (_, i) => String(i + 1)))).toBe("1, 2, 3, 4, 5, 6, 7, 8, 9, 10 … and three more");
   });
 });

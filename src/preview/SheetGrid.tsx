@@ -61,6 +61,9 @@ export function SheetGrid({ workbook, version, selection, onSelect, onEdit }: Pr
   useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
     // Keyboard moves carry focus with the selection; a selection made from the pane leaves focus in the pane.
+    // While a cell is being edited its input has the focus (autoFocus): taking it back would blur the input,
+    // which ends the edit before a key is typed.
+    if (editing) return;
     const focused = document.activeElement;
     if (focused === document.body || (focused && tableRef.current?.contains(focused))) selectedRef.current?.focus();
   }, [selection, version, editing]);

@@ -1,6 +1,6 @@
 import { checkSnapshot, PlanCheck } from "../domain/check";
 import { IsoDate } from "../domain/dates";
-import { historyTable, recordsFor } from "../domain/history";
+import { historyProblem, historyTable, recordsFor } from "../domain/history";
 import { PeriodChoice } from "../domain/period";
 import { buildSummaryReport, SummaryReport } from "../domain/summary";
 import { notOursMessage, sheetOwnership } from "../domain/ownedSheets";
@@ -38,6 +38,8 @@ export async function buildSummary(workbook: WorkbookPort, choice: SummaryChoice
   if (owner.kind === "notOurs") {
     return { done: false, reason: notOursMessage(owner.sheet, report.sheetName, `build the ${report.quarter} summary`), findings: [] };
   }
+  const historyRefusal = historyProblem(snapshot);
+  if (historyRefusal) return { done: false, reason: historyRefusal, findings: [] };
   // A conflict (an action's row gone, a very hidden summary sheet) writes nothing and says why.
   const conflict = await applyOrConflict(workbook, [
     ...ragChanges(check, report.rated),

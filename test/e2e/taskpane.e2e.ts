@@ -122,6 +122,24 @@ describe("journeys in the preview", () => {
     await page.context().close();
   });
 
+  it("a person edits a cell in the grid, as in Excel: double-click or F2, type, Enter; Escape cancels", async () => {
+    const page = await openPreview("?view=check");
+    await gridCell(page, "M3").dblclick();
+    const editor = page.getByRole("textbox", { name: "Edit M3" });
+    await editor.waitFor();
+    await editor.fill("Typed in the grid.");
+    await editor.press("Enter");
+    await playwrightExpect(gridCell(page, "M3")).toHaveText("Typed in the grid.");
+    await playwrightExpect(page.getByTestId("name-box")).toHaveText("Action Plan!M4");
+    // F2 on the selected cell, then Escape: the cell keeps its text.
+    const kept = await gridCell(page, "M4").textContent();
+    await page.keyboard.press("F2");
+    await page.getByRole("textbox", { name: "Edit M4" }).fill("Not kept");
+    await page.keyboard.press("Escape");
+    await playwrightExpect(gridCell(page, "M4")).toHaveText(kept ?? "");
+    await page.context().close();
+  });
+
   it("builds the Q3 summary, whose sheet appears with the narrative, and records a sign-off on it", async () => {
     const page = await openPreview("?view=summary");
     await pane(page).getByRole("button", { name: "Build Q3 summary" }).click();

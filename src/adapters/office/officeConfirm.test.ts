@@ -68,7 +68,7 @@ describe("writes by action ID", () => {
     fake.resetCounters();
     const failure = workbook.apply(write);
     await expect(failure).rejects.toBeInstanceOf(WorkbookConflictError);
-    await expect(failure).rejects.toThrow("Actions 9.1, 9.2, 9.3, 9.4, 9.5, 9.6, 9.7, 9.8, 9.9, 9.10 … and 2 more are no longer in the ActionPlan table");
+    await expect(failure).rejects.toThrow("Actions 9.1, 9.2, 9.3, 9.4, 9.5, 9.6, 9.7, 9.8, 9.9, 9.10 … and two more are no longer in the ActionPlan table");
     // One sync (the confirm), and no cell changed.
     expect(fake.syncCount).toBe(1);
     expect(await rowsById(workbook)).toEqual(before);

@@ -12,8 +12,9 @@ import { findingLines } from "../report";
 export const REPORT_USAGE = `Usage: csp-plan report FILE --out REPORT.docx [--quarter Qn] [--year 2014/15] [--as-of YYYY-MM-DD]
 
 Writes the quarter's committee report as a Word document: the title and date; for each priority its
-figures, the narrative and its red and amber exceptions; the overall conclusion; the updates still
-missing, by lead officer; a chart of status by priority; and a sign-off line. The figures and sentences
+figures, the narrative and its red and amber exceptions; the overall conclusion; what moved since the
+last quarter recorded in Status History; the updates still missing, by lead officer; in Q4, the actions
+carried over to next year; a chart of status by priority; and a sign-off line. The figures and sentences
 are the ones 'csp-plan summary' gives. Word's own headings and tables, so the report can be restyled.
 
 Reads FILE and never changes it. REPORT.docx must be a new file: an existing file is never overwritten.

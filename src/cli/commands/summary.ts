@@ -1,3 +1,4 @@
+import { cappedList } from "../../domain/wording";
 import { localIsoDate } from "../../domain/dates";
 import path from "node:path";
 import { excelLockFile, FileProblem, isMacroEnabled, readOnlyReason, writeFileAtomically, writeNewFile } from "../../adapters/exceljs/xlsxFile";
@@ -12,12 +13,14 @@ import { figuresTable, findingLines, summaryJson } from "../report";
 export const SUMMARY_USAGE = `Usage: csp-plan summary FILE --quarter Qn [--year 2014/15] [--as-of YYYY-MM-DD] [--out NEW] [--json]
 
 Rates every action (the RAG and RAG reason columns) and builds the quarter's summary sheet, e.g.
-"Q3 2014-15 Summary": figures by priority, the narrative, exceptions, missing updates and removals.
-Building it again replaces that sheet's contents and nothing else. A sheet of that name
-(in any letter case) that this tool did not make is never replaced: the summary is refused.
+"Q3 2014-15 Summary": figures by priority, the narrative, what moved since the last recorded quarter,
+exceptions, missing updates and removals (and in Q4 what carries over to next year). Building it again
+replaces that sheet's contents and nothing else. A sheet of that name (in any letter case) that this tool
+did not make is never replaced: the summary is refused. The quarter is recorded in the Status History
+table (its sheet created on the first build): that quarter's rows are replaced, no other quarter's.
 
-Writes FILE in place (atomically), changing only the RAG and RAG reason cells, the summary sheet and the
-lists of sheets: every other part of the file (charts, pivot tables, slicers, macros, comments, drop-downs,
+Writes FILE in place (atomically), changing only the RAG and RAG reason cells, the summary sheet, Status
+History and the lists of sheets: every other part of the file (charts, pivot tables, slicers, macros, comments, drop-downs,
 sensitivity labels, …) is kept byte for byte, and so are its permissions, owner and group (a hard link to
 FILE keeps the old contents). Nothing is written if FILE is read-only, looks open in Excel (its lock file
 ~$FILE is beside it), or changed on disk while the summary was being built. --out writes the result to a
@@ -167,7 +170,10 @@ export async function summaryCommand(args: readonly string[], io: Io): Promise<n
     io.out(JSON.stringify(summaryJson(report, written), null, 2));
   } else {
     io.out(`Built "${report.sheetName}" in ${written}.`);
-    io.out(["", ...figuresTable(report), "", ...report.narrative.overall, "", ...report.movementSentences].join("\n"));
+    const carried = report.carried
+      ? ["", `Carried over to next year (${report.carried.actions.length}): ${report.carried.actions.length ? cappedList(report.carried.actions.map((a) => a.id)) : "none"}.`]
+      : [];
+    io.out(["", ...figuresTable(report), "", ...report.narrative.overall, "", ...report.movementSentences, ...carried].join("\n"));
   }
   return EXIT.done;
 }

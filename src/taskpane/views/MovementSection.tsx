@@ -1,34 +1,31 @@
-import { Subtitle2, Text } from "@fluentui/react-components";
+import { makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { quarterLabel } from "../../domain/history";
-import { RagMove } from "../../domain/movement";
+import { RagRating } from "../../domain/rag";
 import { SummaryReport } from "../../domain/summary";
-import { cappedList } from "../../domain/wording";
 import { useViewStyles } from "../components/styles";
 
-/** One line per kind of change, each action as "3.2 (Green → Amber)": words, never colour alone. */
-function moveLine(label: string, moves: readonly RagMove[]) {
-  return moves.length === 0 ? null : (
-    <li>
-      {label}: {cappedList(moves.map((m) => `${m.id} (${m.from} → ${m.to})`))}
-    </li>
-  );
-}
+const useStyles = makeStyles({
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, textAlign: "start" },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
+  },
+});
 
-function idLine(label: string, ids: readonly string[]) {
-  return ids.length === 0 ? null : (
-    <li>
-      {label}: {cappedList(ids)}
-    </li>
-  );
-}
+/** How many changes the pane lists; the summary sheet and the report list them all. */
+const SHOWN = 100;
 
+const word = (rating: RagRating) => (rating === "Blue" ? "Blue (complete)" : rating === "Grey" ? "Grey (removed)" : rating);
 /**
  * The Summary view's "Since last quarter": the committee's movement sentences, then each change with its
  * actions (issue 14). Where Status History has no earlier quarter, the sentence says so and nothing else.
  */
 export function MovementSection({ report }: { report: SummaryReport }) {
-  const styles = useViewStyles();
+  const styles = { ...useViewStyles(), ...useStyles() };
   const m = report.movement;
+  // Worst news first, as the sentence gives it: worse, better, reopened, then newly complete and removed.
+  const changes = [...m.worsened, ...m.improved, ...m.reopened, ...m.completed, ...m.removed];
   return (
     <section className={styles.section} aria-labelledby="summary-movement">
       <Subtitle2 as="h2" id="summary-movement" className={styles.heading}>
@@ -39,14 +36,28 @@ export function MovementSection({ report }: { report: SummaryReport }) {
           {s}
         </Text>
       ))}
-      {m.since && (
-        <ul>
-          {moveLine("Worse", m.worsened)}
-          {moveLine("Better", m.improved)}
-          {moveLine("Reopened", m.reopened)}
-          {idLine("Newly complete", m.completed.map((c) => c.id))}
-          {idLine("Newly removed", m.removed.map((r) => r.id))}
-        </ul>
+      {m.since && changes.length > 0 && (
+        <>
+          <table className={styles.table} aria-label={`Changes in RAG rating since ${quarterLabel(m.since.year, m.since.quarter)}`}>
+            <thead>
+              <tr>
+                <th scope="col">ID</th>
+                <th scope="col">{`RAG at ${m.since.quarter}`}</th>
+                <th scope="col">{`RAG at ${report.quarter}`}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.slice(0, SHOWN).map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.id}</th>
+                  <td>{word(c.from)}</td>
+                  <td>{word(c.to)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {changes.length > SHOWN && <Text as="p">{`… and ${changes.length - SHOWN} more: the summary sheet lists them all.`}</Text>}
+        </>
       )}
     </section>
   );

@@ -51,7 +51,7 @@ describe("Summary and review", () => {
     expect(screen.getByRole("progressbar", { name: /Building the Q3 summary/ })).toBeTruthy();
     expect(workbook.sheet("Q3 2014-15 Summary")).toBeUndefined();
     release();
-    expect(await screen.findByText('Built the sheet "Q3 2014-15 Summary" in place and refreshed the RAG column. No other sheet changed.')).toBeTruthy();
+    expect(await screen.findByText('Built the sheet "Q3 2014-15 Summary" in place, refreshed the RAG column and recorded Q3 in Status History. No other sheet changed.')).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(workbook.sheet("Q3 2014-15 Summary")).toBeDefined();
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Q3 2014-15 Summary", "Status History"]);

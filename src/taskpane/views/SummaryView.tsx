@@ -70,7 +70,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
         setBuilt(result.report);
         setOutcome({
           intent: "success",
-          text: `Built the sheet "${result.report.sheetName}" in place and refreshed the RAG column. No other sheet changed.`,
+          text: `Built the sheet "${result.report.sheetName}" in place, refreshed the RAG column and recorded ${result.report.quarter} in Status History. No other sheet changed.`,
         });
       } else {
         setOutcome({ intent: "error", text: result.reason, details: result.findings.map((f) => f.message) });
