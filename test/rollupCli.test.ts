@@ -16,8 +16,11 @@ import { ROLLUP_HEADERS } from "../src/domain/rollupSheet";
 import { setUpPlan } from "../src/usecases/setUpPlan";
 import { runCli } from "./support/cliRun";
 import { planSeedArb } from "./support/planArbitrary";
+import { savedByLibreOffice } from "./support/libreOffice";
 import { snapshotOf } from "./support/planFixture";
 import { useTempDir } from "./support/tempDir";
+import { corpusFileName } from "./corpus/generate";
+import { CORPUS_KINDS } from "./corpus/kinds";
 
 const TODAY = new Date(Date.UTC(2026, 11, 1));
 const cli = (...args: string[]) => runCli(args, TODAY);
@@ -40,8 +43,8 @@ function expectedFigures(seed: PlanSeed) {
 interface JsonRow { file: string; planName: string; year: string; quarter: string; expected: number; counts: Record<string, number>; rag: Record<string, number>; indicatorRag: Record<string, number>; percentCompleteTenths: number }
 
 describe("csp-plan rollup", () => {
-  it("rolls up generated plans plus a damaged file: rows are each plan's figures, Overall is their sum, the damaged file is named", async () => {
-    const seeds = fc.sample(planSeedArb(40), { numRuns: 8, seed: 15 });
+  it("rolls up 50 generated plans plus a damaged file: rows are each plan's figures, Overall is their sum, the damaged file is named", async () => {
+    const seeds = fc.sample(planSeedArb(20), { numRuns: 50, seed: 15 });
     const files: string[] = [];
     for (const [i, seed] of seeds.entries()) {
       files.push(temp.path(`plan-${String(i + 1).padStart(2, "0")}.xlsx`));
@@ -52,19 +55,20 @@ describe("csp-plan rollup", () => {
     const whole = await fs.readFile(files[0]);
     await fs.writeFile(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
     const args = [...files.slice(0, 4), damaged, ...files.slice(4)];
+    expect(args).toHaveLength(51);
     const out = temp.path("county.xlsx");
 
     const run = await cli("rollup", ...args, "--out", out, "--json");
     expect(run.code).toBe(1);
     expect(run.err).toContain(`Reading 5 of ${args.length}: ${damaged}`);
-    expect(run.err).toContain(`Reading ${args.length} of ${args.length}: ${files[7]}`);
+    expect(run.err).toContain(`Reading ${args.length} of ${args.length}: ${files[49]}`);
     const json = JSON.parse(run.out) as { plans: JsonRow[]; overall: JsonRow & { plans: number }; failed: { file: string; reason: string }[] };
 
     const expected = seeds.map(expectedFigures);
     const readable = files.filter((_, i) => expected[i] !== undefined);
-    expect(readable.length).toBeGreaterThan(4);
+    expect(readable.length).toBeGreaterThan(25);
     expect(json.plans.map((p) => p.file)).toEqual(readable);
-    expect(json.failed.map((f) => f.file)).toEqual([...files.slice(0, 4), damaged, ...files.slice(4)].filter((f) => f === damaged || !readable.includes(f)));
+    expect(json.failed.map((f) => f.file)).toEqual(args.filter((f) => f === damaged || !readable.includes(f)));
     expect(json.failed.find((f) => f.file === damaged)?.reason).toMatch(/damaged\.xlsx/);
     for (const plan of json.plans) {
       const i = files.indexOf(plan.file);
@@ -99,7 +103,13 @@ describe("csp-plan rollup", () => {
     const notRead = book.getWorksheet("Not read")!;
     const listed = notRead.getColumn(1).values.slice(4);
     expect(listed).toContain(damaged);
-  });
+
+    // LibreOffice Calc opens it and keeps the table, its header row and every plan's row.
+    const resaved = await ExcelJsWorkbook.load(savedByLibreOffice(await fs.readFile(out)));
+    const rollup = (await resaved.read()).tables.find((t) => t.name === "Rollup");
+    expect(rollup?.headers).toEqual(ROLLUP_HEADERS);
+    expect(rollup?.rows.map((r) => r[0])).toEqual(json.plans.map((p) => p.file));
+  }, 120_000);
 
   it("says what it wrote in words, exits 0 when every file was read, and never overwrites --out", async () => {
     const seed = fc.sample(planSeedArb(10).filter((s) => expectedFigures(s) !== undefined), { numRuns: 1, seed: 3 })[0];
@@ -141,5 +151,29 @@ describe("csp-plan rollup", () => {
     expect((await cli("rollup", "a.xlsx", "--out", out, "--quarter", "Q5")).code).toBe(2);
     expect((await cli("rollup", out, "--out", out)).code).toBe(2);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("takes every damaged-file kind of the corpus in its stride: a row where summary would figure it, else its reason", async () => {
+    const files: string[] = [];
+    for (const kind of CORPUS_KINDS) {
+      files.push(temp.path(corpusFileName(kind)));
+      await fs.writeFile(files[files.length - 1], await kind.build());
+    }
+    const good = temp.path("good.xlsx");
+    await writePlan(good, fc.sample(planSeedArb(10).filter((s) => expectedFigures(s) !== undefined), { numRuns: 1, seed: 7 })[0]);
+    const out = temp.path("county.xlsx");
+    const run = await cli("rollup", ...files, good, "--out", out, "--json");
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.out) as { plans: { file: string }[]; failed: { file: string; reason: string }[] };
+    expect(json.plans.map((p) => p.file)).toContain(good);
+    CORPUS_KINDS.forEach((kind, i) => {
+      const failure = json.failed.find((f) => f.file === files[i]);
+      const row = json.plans.find((p) => p.file === files[i]);
+      expect([kind.id, Boolean(failure) !== Boolean(row)]).toEqual([kind.id, true]);
+      if (kind.summary.out === "refused") {
+        expect([kind.id, failure?.reason]).toEqual([kind.id, expect.stringMatching(kind.summary.exit === 2 ? kind.summary.message : /structure error/)]);
+      }
+      expect(failure?.reason ?? "").not.toMatch(/not your doing/);
+    });
   });
 });

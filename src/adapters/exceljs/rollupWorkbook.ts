@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { RollupSheetSpec, RollupWorkbookSpec } from "../../domain/rollupSheet";
 import { SheetCell } from "../../domain/layout";
+import { rowHeight } from "../../domain/printLayout";
 import { styleCell } from "./excelJsStyles";
 import { setPrint } from "./excelJsWorkbook";
 
@@ -31,12 +32,18 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: RollupSheetSpec): void {
       columns: spec.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows: spec.rows.map((r) => [...r]),
     });
+    // Neither Excel nor LibreOffice fits rows to wrapped text when a file opens: the heights are set here.
+    const widths = spec.columns.map((c) => c.width);
     spec.rows.forEach((values, r) => {
       const row = sheet.getRow(top + 1 + r);
       spec.columns.forEach((c, i) => styleCell(row.getCell(i + 1), c.style, values[i]));
+      const height = rowHeight(values.map((value, i) => ({ value, wraps: spec.columns[i].style === "wrap" })), widths);
+      if (height) row.height = height;
     });
     const header = sheet.getRow(top);
     spec.columns.forEach((_, i) => (header.getCell(i + 1).alignment = { wrapText: true, vertical: "top" }));
+    const headerHeight = rowHeight(spec.columns.map((c) => ({ value: c.header, wraps: true })), widths);
+    if (headerHeight) header.height = headerHeight;
   }
   const below = top + Math.max(1, spec.rows.length + 1);
   spec.below.forEach((cells, r) => writeRow(sheet, below + r, cells));

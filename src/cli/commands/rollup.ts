@@ -64,7 +64,8 @@ function rollupLines(out: string, overall: RollupOverall, failed: readonly Rollu
   ];
   if (failed.length > 0) {
     lines.push(`${failed.length} ${failed.length === 1 ? "file" : "files"} could not be read (listed on the ${NOT_READ_SHEET} sheet):`);
-    for (const f of failed) lines.push(`  ${f.file}: ${f.reason}`);
+    // Most reasons name the file already ("There is no file at …"), as the other commands say them.
+    for (const f of failed) lines.push(`  ${f.reason.includes(f.file) ? f.reason : `${f.file}: ${f.reason}`}`);
   }
   return lines;
 }
