@@ -126,6 +126,20 @@ describe("csp-plan rollup", () => {
     expect(again.err).not.toMatch(/Reading/);
   });
 
+  it("figures every plan for --quarter when given, and for each plan's own current quarter otherwise", async () => {
+    const seeds = fc.sample(planSeedArb(15).filter((s) => expectedFigures(s) !== undefined), { numRuns: 3, seed: 21 });
+    const files = seeds.map((_, i) => temp.path(`q-${i}.xlsx`));
+    for (const [i, seed] of seeds.entries()) await writePlan(files[i], seed);
+    const own = JSON.parse((await cli("rollup", ...files, "--out", temp.path("own.xlsx"), "--json")).out) as { plans: JsonRow[] };
+    expect(own.plans.map((p) => p.quarter)).toEqual(seeds.map((s) => s.currentQuarter));
+    const q4 = JSON.parse((await cli("rollup", ...files, "--out", temp.path("q4.xlsx"), "--quarter", "Q4", "--json")).out) as { plans: JsonRow[] };
+    expect(q4.plans.map((p) => p.quarter)).toEqual(["Q4", "Q4", "Q4"]);
+    for (const [i, plan] of q4.plans.entries()) {
+      const check = checkSnapshot(snapshotOf(seeds[i]), { quarter: "Q4" });
+      expect(plan.rag).toEqual(computeFigures(check.plan, rateAll(check.plan, check.period!)).overall.rag);
+    }
+  });
+
   it("lists a missing file and a file that is not a workbook with the other commands' words", async () => {
     const text = temp.path("export.xlsx");
     await fs.writeFile(text, "ID,Action\n1.1,Something\n");

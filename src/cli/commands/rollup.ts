@@ -76,6 +76,13 @@ function failureReason(file: string, error: unknown): string {
   return `${file} could not be read (${(error as Error).message}).`;
 }
 
+/**
+ * `csp-plan rollup FILE... --out COUNTY.xlsx`: reads each plan in turn (openPlanFile, then rollupRowOf),
+ * keeping only its row, lists every file that could not be read with why, and writes the roll-up workbook
+ * (a new file). Returns 0 when every file was read, 1 when some were not (the workbook is still written);
+ * throws UsageError (exit 2) for usage slips and FileProblem (exit 1) when COUNTY.xlsx exists or cannot
+ * be written.
+ */
 export async function rollupCommand(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseCommand(args, { out: { type: "string" }, quarter: { type: "string" }, json: { type: "boolean" } }, ROLLUP_USAGE);
   if (parsed.values.help) {
