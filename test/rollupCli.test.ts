@@ -132,6 +132,9 @@ describe("csp-plan rollup", () => {
     for (const [i, seed] of seeds.entries()) await writePlan(files[i], seed);
     const own = JSON.parse((await cli("rollup", ...files, "--out", temp.path("own.xlsx"), "--json")).out) as { plans: JsonRow[] };
     expect(own.plans.map((p) => p.quarter)).toEqual(seeds.map((s) => s.currentQuarter));
+    const twice = await cli("rollup", files[0], ...files, "--out", temp.path("twice.xlsx"), "--json");
+    expect(twice.err).toContain("1 file was named more than once: each is read and counted once.");
+    expect((JSON.parse(twice.out) as { plans: JsonRow[] }).plans.map((p) => p.file)).toEqual(files);
     const q4 = JSON.parse((await cli("rollup", ...files, "--out", temp.path("q4.xlsx"), "--quarter", "Q4", "--json")).out) as { plans: JsonRow[] };
     expect(q4.plans.map((p) => p.quarter)).toEqual(["Q4", "Q4", "Q4"]);
     for (const [i, plan] of q4.plans.entries()) {

@@ -22,7 +22,7 @@ Overall row: the sum of the plans' counts, with % complete worked out from those
 ${NOT_READ_SHEET} sheet, each file that could not be read (damaged, not a plan, structure errors to fix
 first, ...) and why: one such file never stops the others.
 
-Reads each FILE once, one at a time, and never changes it. COUNTY.xlsx must be a new file: an existing
+Reads each FILE once, one at a time (a file named twice is counted once), and never changes it. COUNTY.xlsx must be a new file: an existing
 file is never overwritten. A line on stderr says which file is being read.
 
 Options:
@@ -89,7 +89,9 @@ export async function rollupCommand(args: readonly string[], io: Io): Promise<nu
     io.out(ROLLUP_USAGE);
     return EXIT.done;
   }
-  const files = parsed.positionals;
+  const named = parsed.positionals;
+  // A file named twice (a glob and a name, say) is read and counted once: the overall row is each plan once.
+  const files = named.filter((f, i) => named.findIndex((g) => path.resolve(g) === path.resolve(f)) === i);
   if (files.length === 0) throw new UsageError("Name the plan workbooks to roll up.", ROLLUP_USAGE);
   const out = typeof parsed.values.out === "string" ? parsed.values.out.trim() : "";
   if (!out) throw new UsageError("Name the roll-up workbook to write with --out COUNTY.xlsx.", ROLLUP_USAGE);
@@ -103,6 +105,8 @@ export async function rollupCommand(args: readonly string[], io: Io): Promise<nu
     throw new FileProblem(1, `${out} already exists. Choose a new file name; this command never overwrites an existing file.`);
   }
 
+  const twice = named.length - files.length;
+  if (twice > 0) io.err(`${twice} ${twice === 1 ? "file was" : "files were"} named more than once: each is read and counted once.`);
   const rows: RollupRow[] = [];
   const failed: RollupFailure[] = [];
   for (const [i, file] of files.entries()) {
