@@ -124,6 +124,9 @@ describe("csp-plan rollup", () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already exists/);
     expect(again.err).not.toMatch(/Reading/);
+    const noFolder = await cli("rollup", file, "--out", temp.path("nowhere", "county.xlsx"));
+    expect([noFolder.code, noFolder.err]).toEqual([1, expect.stringMatching(/was not written: there is no folder/)]);
+    expect(noFolder.err).not.toMatch(/Reading/);
   });
 
   it("figures every plan for --quarter when given, and for each plan's own current quarter otherwise", async () => {

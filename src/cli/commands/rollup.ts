@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { rollupWorkbookBytes } from "../../adapters/exceljs/rollupWorkbook";
-import { FileProblem, writeNewFile } from "../../adapters/exceljs/xlsxFile";
+import { FileProblem, writeNewFile, writeProblem } from "../../adapters/exceljs/xlsxFile";
 import { openPlanFile } from "../../adapters/xlsx/planFile";
 import { STATUSES } from "../../domain/contract";
 import { fromUtcDate } from "../../domain/dates";
@@ -77,6 +77,22 @@ function failureReason(file: string, error: unknown): string {
 }
 
 /**
+ * Refuses an --out that exists or whose folder does not, before fifty plans are read rather than after, in
+ * writeNewFile's words (it checks again when it writes): FileProblem, exit 1.
+ */
+async function refuseEarly(out: string): Promise<void> {
+  const existing = await fs.lstat(out).catch(() => undefined);
+  if (existing?.isDirectory()) throw new FileProblem(1, `${out} is a folder. Name a new file, for example ${path.join(out, "county.xlsx")}.`);
+  if (existing) throw new FileProblem(1, `${out} already exists. Choose a new file name; this command never overwrites an existing file.`);
+  const folder = path.dirname(path.resolve(out));
+  const problem = await fs.stat(folder).then(
+    (stat) => (stat.isDirectory() ? undefined : writeProblem(out, folder, Object.assign(new Error("not a folder"), { code: "ENOTDIR" }), { replacing: false })),
+    (error: unknown) => writeProblem(out, folder, error, { replacing: false }),
+  );
+  if (problem) throw problem;
+}
+
+/**
  * `csp-plan rollup FILE... --out COUNTY.xlsx`: reads each plan in turn (openPlanFile, then rollupRowOf),
  * keeping only its row, lists every file that could not be read with why, and writes the roll-up workbook
  * (a new file). Returns 0 when every file was read, 1 when some were not (the workbook is still written);
@@ -100,10 +116,7 @@ export async function rollupCommand(args: readonly string[], io: Io): Promise<nu
   }
   if (files.some((f) => path.resolve(f) === path.resolve(out))) throw new UsageError("--out must be a new file, not one of the plans: rollup never changes them.", ROLLUP_USAGE);
   const choice = { quarter: quarterOption(parsed.values.quarter, ROLLUP_USAGE) };
-  // Refuse before reading fifty plans, not after (writeNewFile checks again when it writes).
-  if (await fs.lstat(out).then(() => true, () => false)) {
-    throw new FileProblem(1, `${out} already exists. Choose a new file name; this command never overwrites an existing file.`);
-  }
+  await refuseEarly(out);
 
   const twice = named.length - files.length;
   if (twice > 0) io.err(`${twice} ${twice === 1 ? "file was" : "files were"} named more than once: each is read and counted once.`);
