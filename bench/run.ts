@@ -1,4 +1,4 @@
-/* npm run bench [-- --json] [-- --quick]: engine, command line, Office round trips and bundle size. */
+/* npm run bench [-- --json] [-- --quick] [-- --only rollup]: engine, command line, Office round trips and bundle size. */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -120,6 +120,36 @@ async function wholeColumn(sizes: number[]) {
   }
 }
 
+/**
+ * The county roll-up (issue 15): `csp-plan rollup` of `plans` plans of `actions` actions against the floor,
+ * the file host opening and reading each of the same files in turn (bench/rollupFloor.ts). The plans are one
+ * generated plan written under `plans` names: each is read from its own file.
+ */
+async function rollup(plans: number, actions: number) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "csp-bench-rollup-"));
+  try {
+    const bytes = readFileSync(await planFile(dir, actions));
+    const files = Array.from({ length: plans }, (_, i) => path.join(dir, `plan-${String(i + 1).padStart(2, "0")}.xlsx`));
+    for (const file of files) writeFileSync(file, bytes);
+    const runs = 3;
+    const floor: { ms: number; peakRssMb: number }[] = [];
+    const command: { ms: number; peakRssMb: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      floor.push(runNode([path.join(__dirname, "rollupFloor.js"), ...files]));
+      command.push(runNode([path.join(root, "bin", "csp-plan.js"), "rollup", ...files, "--out", path.join(dir, `county-${i}.xlsx`)]));
+    }
+    const ms = median(command.map((c) => c.ms));
+    const floorMs = median(floor.map((f) => f.ms));
+    say(`  rollup ${plans} × ${actions}: ${Math.round(ms)} ms (floor ${Math.round(floorMs)} ms)`);
+    return {
+      plans, actions, ms: Math.round(ms), floorMs: Math.round(floorMs), ratio: Math.round((ms / floorMs) * 100) / 100,
+      peakRssMb: Math.round(Math.max(...command.map((c) => c.peakRssMb))), floorPeakRssMb: Math.round(Math.max(...floor.map((f) => f.peakRssMb))),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Adopting a sheet kept in a partnership's own layout: the domain adopter alone, and `csp-plan adopt` on a file. */
 async function adopt(sizes: number[]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "csp-bench-adopt-"));
@@ -159,7 +189,18 @@ function bundle() {
   return { initialJsGzipBytes, scripts };
 }
 
+/** The roll-up section: 50 plans of 500 actions (10 with --quick). */
+async function rollupSection() {
+  return [await rollup(quick ? 10 : 50, 500)];
+}
+
 async function main(): Promise<void> {
+  // `npm run bench -- --only rollup`: the roll-up section alone (the others take minutes).
+  if (process.argv[process.argv.indexOf("--only") + 1] === "rollup" && process.argv.includes("--only")) {
+    const results = await rollupSection();
+    process.stdout.write(json ? `${JSON.stringify({ rollup: results }, null, 2)}\n` : `${JSON.stringify(results)}\n`);
+    return;
+  }
   const engineSizes = [100, 1_000, 10_000];
   const cliSizes = quick ? [100, 1_000] : [100, 1_000, 10_000, 50_000];
   say("Measuring the engine…");
@@ -172,9 +213,11 @@ async function main(): Promise<void> {
   const officeResults = await office(quick ? [100, 1_000] : [100, 1_000, 10_000]);
   say("Measuring adoption of a sheet in a partnership's own layout…");
   const adoptResults = await adopt(quick ? [500] : [500, 5_000]);
+  say("Measuring the county roll-up against reading its plans…");
+  const rollupResults = await rollupSection();
   say("Building the task pane…");
   const bundleResult = bundle();
-  const report = { engine: engineResults, cli: cliResults, wholeColumn: wholeColumnResults, office: officeResults, adopt: adoptResults, bundle: { initialJsGzipBytes: bundleResult.initialJsGzipBytes } };
+  const report = { engine: engineResults, cli: cliResults, wholeColumn: wholeColumnResults, office: officeResults, adopt: adoptResults, rollup: rollupResults, bundle: { initialJsGzipBytes: bundleResult.initialJsGzipBytes } };
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -190,6 +233,7 @@ async function main(): Promise<void> {
   say(`\nwhole-column drop-downs (csp-plan check, plain plan against the same plan with Status and RAG drop-downs over whole columns)\n${table(wholeColumnResults)}`);
   say(`\noffice (Office.js adapter on the test double)\n${table(officeResults)}`);
   say(`\nadopt (proposeSheetAdoption median; csp-plan adopt --out on an .xlsx of that many rows)\n${table(adoptResults)}`);
+  say(`\nrollup (csp-plan rollup --out, against the file host opening and reading the same files in turn)\n${table(rollupResults)}`);
   say(`\nbundle\n  initial task pane script: ${(bundleResult.initialJsGzipBytes / 1024).toFixed(1)} KB gzipped (${bundleResult.scripts.join(", ")})`);
   if (!existsSync(path.join(root, "lib", "cli", "main.js"))) say("(lib/ was missing: run npm run build:cli)");
 }

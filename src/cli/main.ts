@@ -6,6 +6,7 @@ import { checkCommand } from "./commands/check";
 import { demoCommand } from "./commands/demo";
 import { initCommand } from "./commands/init";
 import { reportCommand } from "./commands/report";
+import { rollupCommand } from "./commands/rollup";
 import { summaryCommand } from "./commands/summary";
 import { EXIT, UsageError } from "./errors";
 import { Io, processIo } from "./io";
@@ -23,6 +24,7 @@ Commands:
   chase FILE [--quarter Qn] [--as-of YYYY-MM-DD] [--json]   who to ask for missing updates, with messages (writes and sends nothing)
   adopt FILE --out NEW [--sheet NAME] [--status …] [--json]   bring in a plan kept in any layout (FILE unchanged)
   carry-over FILE --out NEXT.xlsx [--to 2015/16] [--keep-status] [--json]   next year's plan: the open actions carried (FILE unchanged)
+  rollup FILE... --out COUNTY.xlsx [--quarter Qn] [--json]   one workbook summarising many plans (FILEs unchanged)
   demo [DIR]                                         sample plan → check → summary
 
 Run 'csp-plan <command> --help' for a command's options.
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   chase: chaseCommand,
   adopt: adoptCommand,
   "carry-over": carryOverCommand,
+  rollup: rollupCommand,
   demo: demoCommand,
 };
 

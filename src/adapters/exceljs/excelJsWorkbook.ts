@@ -366,7 +366,7 @@ export class ExcelJsWorkbook implements WorkbookPort, SheetReader {
  * A sheet's page set-up from the domain's print settings: ExcelJS writes `fitToPage` (sheetPr/pageSetUpPr)
  * with fitToWidth and fitToHeight, `printTitlesRow` as the sheet's `_xlnm.Print_Titles` name, and the footer.
  */
-function setPrint(sheet: ExcelJS.Worksheet, print: PrintSettings | undefined): void {
+export function setPrint(sheet: ExcelJS.Worksheet, print: PrintSettings | undefined): void {
   if (!print) return;
   sheet.pageSetup.orientation = print.orientation;
   if (print.onePageWide) {
