@@ -244,8 +244,10 @@ describe("init", () => {
     expect(run.out).toContain("current quarter Q3"); // … and in Q3
     const { workbook } = await openWorkbookFile(file);
     const snapshot = await workbook.read();
-    expect(snapshot.sheetNames).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings"]);
-    expect(snapshot.tables.map((t) => t.name)).toEqual(["ActionPlan", "LeadOfficers", "Priorities", "PlanSettings"]);
+    expect(snapshot.sheetNames).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Indicators"]);
+    expect(snapshot.tables.map((t) => t.name)).toEqual(["ActionPlan", "LeadOfficers", "Priorities", "PlanSettings", "Indicators"]);
+    // The Indicators table (issue 15): its header and one blank row, nothing to rate or report.
+    expect(snapshot.tables[4].rows).toEqual([new Array(15).fill(null)]);
 
     const check = await cli("check", file);
     expect(check.code).toBe(0);
@@ -502,7 +504,7 @@ describe("summary", () => {
     for (const sentence of report.narrative.overall) expect(run.out).toContain(sentence);
 
     const dump = await dumpWorkbookFile(file);
-    expect(dump.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", Q3_SHEET, "Status History"]);
+    expect(dump.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Indicators", Q3_SHEET, "Status History"]);
     const texts = textsOf(dump, Q3_SHEET);
     expect(report.narrative.overall.length).toBeGreaterThan(0);
     for (const sentence of report.narrative.overall) expect(texts).toContain(sentence);

@@ -130,7 +130,13 @@ describe("print-ready sheets in the files the command line writes", () => {
       expect(history.xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
       expect(/<pageSetup\b[^>]*>/.exec(history.xml)![0]).toContain('orientation="portrait"');
       expect(printTitles(workbook, history.position)).toBe("'Status History'!$1:$1");
-      for (const other of sheets.filter((s) => s !== summary && s !== plan && s !== history)) {
+      // Indicators (issue 15), where the plan has them: printed like the Action Plan.
+      const indicators = sheets.find((s) => s.name === "Indicators");
+      if (indicators) {
+        expect(/<pageSetup\b[^>]*>/.exec(indicators.xml)![0]).toContain('orientation="landscape"');
+        expect(printTitles(workbook, indicators.position)).toBe("'Indicators'!$1:$1");
+      }
+      for (const other of sheets.filter((s) => s !== summary && s !== plan && s !== history && s !== indicators)) {
         expect(other.xml).not.toContain("fitToPage");
         expect(printTitles(workbook, other.position)).toBeUndefined();
       }
@@ -173,7 +179,10 @@ describe("print-ready sheets in the files the command line writes", () => {
       const content = summarySheet(built.report);
       const heights = content.rowHeights!;
       const summaryXml = sheetsOf(OpcPackage.open(await fs.readFile(files[key].file))).sheets.find((x) => x.name === built.report.sheetName)!.xml;
-      const sentences = [...built.report.narrative.priorities.flatMap((p) => p.sentences), ...built.report.narrative.overall, ...built.report.movementSentences];
+      const sentences = [
+        ...built.report.narrative.priorities.flatMap((p) => p.sentences), ...built.report.narrative.overall, ...built.report.movementSentences,
+        ...built.report.indicators.flatMap((g) => g.lines.map((l) => l.sentence)),
+      ];
       for (const sentence of sentences) {
         const r = content.rows.findIndex((row) => row[1]?.value === sentence);
         expect(content.rows[r][1]).toMatchObject({ style: "wrap", across: 6 });
@@ -207,7 +216,10 @@ describe("print-ready sheets in the files the command line writes", () => {
       // One page wide: the last column is on every Action Plan page, and no page holds only columns cut from others.
       for (const page of plan) expect(firstLine(page.text)).toMatch(/Last updated$/);
       const printed = pages.filter((p) => p.landscape).length;
-      expect(printed).toBe(summary.length + plan.length);
+      // The Indicators sheet (issue 15) prints landscape too, one page wide.
+      const indicators = pages.filter((p) => /^Indicator\s+Priority\s+Unit/.test(firstLine(p.text)));
+      for (const page of indicators) expect(page.text).toMatch(/Page \d+ of \d+/);
+      expect(printed).toBe(summary.length + plan.length + indicators.length);
       // Every action is printed.
       const planText = plan.map((p) => p.text).join("\n");
       for (const action of files[key].seed.actions) expect(planText).toMatch(new RegExp(`^\\s*${action.id.replace(".", "\\.")}\\s`, "m"));

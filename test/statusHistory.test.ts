@@ -157,7 +157,7 @@ describe("the file host adding two sheets in one change set (the first summary a
     const xml = strFromU8(unzipSync(new Uint8Array(await fs.readFile(file)))["xl/workbook.xml"]);
     const attribute = (element: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1];
     const sheets = [...xml.matchAll(/<sheet\b[^>]*>/g)].map(([e]) => ({ name: attribute(e, "name"), id: attribute(e, "sheetId"), rel: attribute(e, "r:id") }));
-    expect(sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Q3 2014-15 Summary", "Status History"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Indicators", "Q3 2014-15 Summary", "Status History"]);
     expect(new Set(sheets.map((s) => s.id)).size).toBe(sheets.length);
     expect(new Set(sheets.map((s) => s.rel)).size).toBe(sheets.length);
     const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)</g)].map((m) => [Number(m[1]), m[2]]);

@@ -147,7 +147,10 @@ const CHAIR = "Chair's notes";
 const PLAN = "Action Plan";
 const Q3_SUMMARY = "Q3 2014-15 Summary";
 const Q2_SUMMARY = "Q2 2014-15 Summary";
+/** The register sheets adoption creates beside the Action Plan (never Indicators: it is optional). */
 const CREATED = ["Lead Officers", "Priorities", "Plan Settings"];
+/** The sheets set-up writes after the Action Plan: the registers and Indicators (issue 15). */
+const SET_UP = [...CREATED, "Indicators"];
 
 /** A user's own sheet: a heading, a small table and a note. */
 async function userSheet(host: Host, name: string): Promise<void> {
@@ -263,11 +266,11 @@ const ACTIONS = SAMPLE_PLAN.actions.length;
 
 const PATHS: WritePath[] = [
   {
-    name: "setUpPlan beside a user's sheet: only the four new sheets",
+    name: "setUpPlan beside a user's sheet: only the five new sheets",
     given: (host) => userSheet(host, NOTES),
     write: (host) => done(setUpPlan(host.port, SAMPLE_PLAN)),
-    allowed: { sheets: [PLAN, ...CREATED] },
-    mustChange: [cellKey(PLAN, 0, 0), cellKey(PLAN, 1, 0), ...CREATED.map((s) => cellKey(s, 0, 0))],
+    allowed: { sheets: [PLAN, ...SET_UP] },
+    mustChange: [cellKey(PLAN, 0, 0), cellKey(PLAN, 1, 0), ...SET_UP.map((s) => cellKey(s, 0, 0))],
   },
   {
     name: "refreshRag: only the RAG and RAG reason cells of the table",
@@ -428,7 +431,7 @@ const image = (bytes: Buffer) => fileImage(bytes, { ignoreFirstPageNumber: true 
 
 describe("csp-plan summary on .xlsx files", () => {
   const temp = useTempDir();
-  const NOT_OWNED = [NOTES, ...CREATED];
+  const NOT_OWNED = [NOTES, ...SET_UP];
   const SIGN_OFF = cellKey(Q3_SUMMARY, SIGN_OFF_CELL.row, SIGN_OFF_CELL.column);
 
   it("first build in place: only the RAG cells, the new summary sheet and the new Status History change; every other sheet keeps its XML byte for byte", async () => {
@@ -476,7 +479,7 @@ describe("csp-plan summary on .xlsx files", () => {
     ]);
     const rebuilt = await image(after);
     expect(rebuilt.get(Q3_SUMMARY)?.cells.get(a1(SIGN_OFF_CELL.row, SIGN_OFF_CELL.column))).toContain(NOT_SIGNED_OFF);
-    expect([...rebuilt.keys()]).toEqual([NOTES, PLAN, ...CREATED, Q2_SUMMARY, HISTORY, Q3_SUMMARY, CHAIR]);
+    expect([...rebuilt.keys()]).toEqual([NOTES, PLAN, ...SET_UP, Q2_SUMMARY, HISTORY, Q3_SUMMARY, CHAIR]);
     // Byte for byte, the user's sheets and the other quarter's summary: the file host writes RAG words as inline
     // strings, so the shared strings (and every sheet's indices into them) stay as they were.
     for (const sheet of [...NOT_OWNED, Q2_SUMMARY, NOTES, CHAIR]) expect({ sheet, xml: sheetXml(after, sheet) }).toEqual({ sheet, xml: sheetXml(before, sheet) });

@@ -64,6 +64,8 @@ export function summaryJson(report: SummaryReport, file: string) {
     missingUpdates: report.missingUpdates,
     removed: report.removed,
     movement: movementJson(report),
+    // Plans with an Indicators table only (issue 15): each indicator rated for the quarter, with its sentence.
+    ...(report.indicators.length > 0 ? { indicators: report.indicators } : {}),
     // Q4 only: what carries over to next year's plan.
     ...(report.carried ? { carried: report.carried } : {}),
   };

@@ -1,6 +1,8 @@
 import { HistoryTable, readHistory } from "./history";
 import { Finding, hasErrors, sortFindings } from "./findings";
 import { hiddenHeaderRowFindings } from "./headerRow";
+import { indicatorFindings } from "./indicatorChecks";
+import { IndicatorTable, readIndicators } from "./indicators";
 import { Period, PeriodChoice, resolvePeriod } from "./period";
 import { Plan, readPlan } from "./plan";
 import { smartFindings } from "./smart";
@@ -16,6 +18,8 @@ export interface PlanCheck {
   readonly writable: boolean;
   /** The workbook's Status History, when it has one (issue 14): for movement and each action's quarters. */
   readonly history?: HistoryTable;
+  /** The workbook's Indicators table, when it has one (issue 15): rated in the summary, checked here. */
+  readonly indicators?: IndicatorTable;
 }
 
 /** Every rule of brief §4 over one snapshot. Reads only. */
@@ -26,5 +30,10 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, choice: PeriodChoice =
   const blocking = [...structure, ...settings];
   const smart = period ? smartFindings(plan, period) : [];
   const history = readHistory(snapshot);
-  return { plan, period, findings: sortFindings([...blocking, ...smart]), writable: period !== undefined && !hasErrors(blocking), ...(history ? { history } : {}) };
+  const indicators = readIndicators(snapshot);
+  // Indicator findings never block a write (their rules start `indicator.`), whatever the period.
+  return {
+    plan, period, findings: sortFindings([...blocking, ...smart, ...indicatorFindings(indicators)]), writable: period !== undefined && !hasErrors(blocking),
+    ...(history ? { history } : {}), ...(indicators ? { indicators } : {}),
+  };
 }

@@ -121,6 +121,29 @@ function movementBlocks(report: SummaryReport): ReportBlock[] {
   return blocks;
 }
 
+/**
+ * "Performance indicators" (issue 15): per priority, a table of its indicators (RAG always a word and a
+ * reason) and each indicator's sentence, verbatim from the SummaryReport. Nothing for a plan without them.
+ */
+function indicatorBlocks(report: SummaryReport): ReportBlock[] {
+  if (report.indicators.length === 0) return [];
+  const blocks: ReportBlock[] = [{ kind: "heading", level: 2, text: "Performance indicators" }];
+  for (const g of report.indicators) {
+    const label = priorityLabel(g);
+    blocks.push({ kind: "paragraph", text: `${label}:` });
+    blocks.push({
+      kind: "table",
+      caption: `Performance indicators at ${report.quarter}: ${label}`,
+      header: ["Indicator", "Baseline", "Target", `${report.quarter} value`, "RAG and reason"],
+      rows: g.lines.map((l) => [l.indicator, l.baseline ? `${l.baseline}${l.baselineYear ? ` (${l.baselineYear})` : ""}` : "", l.target, l.value || "(none yet)", `${l.rating}: ${l.reason}`]),
+      numeric: [1, 3],
+      widths: [28, 16, 10, 10, 36],
+    });
+    for (const l of g.lines) blocks.push({ kind: "paragraph", text: l.sentence });
+  }
+  return blocks;
+}
+
 export function buildCommitteeReport(report: SummaryReport): CommitteeReport {
   const date = formatLongDate(report.asOf);
   const title = `${capitalise(report.planName)} ${report.year}: ${report.quarter} progress report`;
@@ -161,6 +184,7 @@ export function buildCommitteeReport(report: SummaryReport): CommitteeReport {
   for (const sentence of report.narrative.overall) blocks.push({ kind: "paragraph", text: sentence });
 
   blocks.push(...movementBlocks(report));
+  blocks.push(...indicatorBlocks(report));
 
   blocks.push({ kind: "heading", level: 2, text: "Missing updates" });
   if (report.missingUpdates.length === 0) {

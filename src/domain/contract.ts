@@ -96,3 +96,32 @@ export function parseQuarter(text: string): Quarter | undefined {
   const wanted = text.trim().toUpperCase();
   return QUARTERS.find((q) => q === wanted);
 }
+
+/**
+ * Performance indicators (issue 15): an optional sheet and table the officer keeps. A plan without it is a
+ * plan with no indicators, never a structure error; set-up and `init` create it.
+ */
+export const INDICATORS = { sheet: "Indicators", table: "Indicators" } as const;
+
+/** The Indicators table's columns, in the order set-up writes them. */
+export const INDICATOR_COLUMNS = {
+  indicator: "Indicator",
+  priority: "Priority",
+  unit: "Unit",
+  direction: "Direction",
+  baselineYear: "Baseline year",
+  baseline: "Baseline",
+  target: "Target",
+  tolerance: "Tolerance",
+  q1: "Q1",
+  q2: "Q2",
+  q3: "Q3",
+  q4: "Q4",
+  valuesAre: "Values are",
+  leadOfficer: "Lead officer",
+  source: "Source",
+} as const;
+export type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;
+
+/** The columns without which the Indicators table cannot be read at all (a warning, never blocking). */
+export const REQUIRED_INDICATOR_COLUMNS: readonly IndicatorColumn[] = ["indicator", "direction", "baseline", "target", "q1", "q2", "q3", "q4"];

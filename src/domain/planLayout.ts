@@ -1,12 +1,12 @@
 import { CellValue } from "./cells";
 import {
-  ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, OFFICER_COLUMNS, PLAN_SETTINGS, PRIORITIES, PRIORITY_COLUMNS,
+  ACTION_COLUMNS, ACTION_PLAN, ActionColumn, INDICATOR_COLUMNS, INDICATORS, IndicatorColumn, LEAD_OFFICERS, OFFICER_COLUMNS, PLAN_SETTINGS, PRIORITIES, PRIORITY_COLUMNS,
   SETTINGS, SETTINGS_COLUMNS,
 } from "./contract";
 import { toUtcDate } from "./dates";
 import { ColumnKind, PrintSettings, TableSpec } from "./layout";
 import { PAGE_N_OF_M } from "./printLayout";
-import { PlanSeed, SeedAction } from "./planSeed";
+import { PlanSeed, SeedAction, SeedIndicator } from "./planSeed";
 import { AdoptedSeed } from "./sheetProposal";
 
 /**
@@ -35,6 +35,46 @@ const ACTION_KINDS: Record<ActionColumn, { kind: ColumnKind; width: number }> = 
   notes: { kind: "wrap", width: 12 },
   lastUpdated: { kind: "date", width: 12 },
 };
+
+/** The Indicators table's columns (issue 15): the Q values are numbers; Target and Tolerance text, as `-5%` and `5%` are typed. */
+const INDICATOR_KINDS: Record<IndicatorColumn, { kind: ColumnKind; width: number }> = {
+  indicator: { kind: "wrap", width: 28 },
+  priority: { kind: "priority", width: 22 },
+  unit: { kind: "text", width: 8 },
+  direction: { kind: "text", width: 16 },
+  baselineYear: { kind: "text", width: 10 },
+  baseline: { kind: "number", width: 10 },
+  target: { kind: "text", width: 9 },
+  tolerance: { kind: "text", width: 10 },
+  q1: { kind: "number", width: 8 },
+  q2: { kind: "number", width: 8 },
+  q3: { kind: "number", width: 8 },
+  q4: { kind: "number", width: 8 },
+  valuesAre: { kind: "text", width: 12 },
+  leadOfficer: { kind: "leadOfficer", width: 24 },
+  source: { kind: "wrap", width: 20 },
+};
+
+function indicatorRow(i: SeedIndicator): CellValue[] {
+  const values: Record<IndicatorColumn, CellValue> = {
+    indicator: i.indicator, priority: i.priority, unit: i.unit, direction: i.direction, baselineYear: i.baselineYear,
+    baseline: i.baseline, target: i.target, tolerance: i.tolerance,
+    q1: i.values.Q1 ?? null, q2: i.values.Q2 ?? null, q3: i.values.Q3 ?? null, q4: i.values.Q4 ?? null,
+    valuesAre: i.valuesAre, leadOfficer: i.leadOfficer, source: i.source,
+  };
+  return (Object.keys(INDICATOR_COLUMNS) as IndicatorColumn[]).map((k) => values[k]);
+}
+
+/** The Indicators table (issue 15), printed landscape one page wide like the Action Plan. */
+function indicatorTable(indicators: readonly SeedIndicator[]): TableSpec {
+  const keys = Object.keys(INDICATOR_COLUMNS) as IndicatorColumn[];
+  return {
+    ...INDICATORS, name: INDICATORS.table,
+    columns: keys.map((k) => ({ header: INDICATOR_COLUMNS[k], ...INDICATOR_KINDS[k] })),
+    rows: atLeastOneRow(indicators.map(indicatorRow), keys.length),
+    print: ACTION_PLAN_PRINT,
+  };
+}
 
 /** The Action Plan prints landscape, one page wide, its header row on every page. */
 export const ACTION_PLAN_PRINT: PrintSettings = { orientation: "landscape", onePageWide: true, repeatRows: 1, footer: `&A - ${PAGE_N_OF_M}` };
@@ -67,7 +107,8 @@ function extrasOf(seed: PlanSeed | AdoptedSeed): { columns: readonly string[]; v
 }
 
 /**
- * The four tables of the workbook contract (brief §3), filled from a seed. An adopted seed's extra columns
+ * The four tables of the workbook contract (brief §3), filled from a seed, and a fifth, Indicators (issue
+ * 15), when the seed has indicators (`init` and set-up give every new plan one, empty or the sample's). An adopted seed's extra columns
  * (issue 11: `Original reference`, `Other lead officers`, the sheet's own columns) are written as text
  * columns after the contract's, each action's `extra` values in them (blank where missing).
  */
@@ -116,5 +157,6 @@ export function planTables(seed: PlanSeed | AdoptedSeed): TableSpec[] {
         [SETTINGS.currentQuarter, seed.currentQuarter],
       ],
     },
+    ...("indicators" in seed && seed.indicators ? [indicatorTable(seed.indicators)] : []),
   ];
 }

@@ -9,6 +9,29 @@ export interface PlanSeed {
   readonly priorities: readonly { readonly no: number; readonly name: string }[];
   readonly officers: readonly SeedOfficer[];
   readonly actions: readonly SeedAction[];
+  /**
+   * Performance indicators (issue 15): written as the Indicators sheet and table when present (empty: the
+   * header and one blank row); absent, no Indicators sheet, as for a plan adopted from an existing sheet.
+   */
+  readonly indicators?: readonly SeedIndicator[];
+}
+
+/** One row of the Indicators table as set-up writes it; each value is the cell (null for blank). */
+export interface SeedIndicator {
+  readonly indicator: string;
+  readonly priority: string;
+  readonly unit: "number" | "%";
+  readonly direction: "lower is better" | "higher is better";
+  readonly baselineYear: string;
+  readonly baseline: number | null;
+  /** A value, or a change against baseline as text: `-5%`. */
+  readonly target: number | string | null;
+  /** `5%` (relative to target) or a number (absolute). */
+  readonly tolerance: number | string | null;
+  readonly values: Partial<Record<Quarter, number>>;
+  readonly valuesAre: "cumulative" | "per quarter";
+  readonly leadOfficer: string;
+  readonly source: string;
 }
 
 export interface SeedOfficer {
@@ -64,7 +87,7 @@ export function shiftSeed(seed: PlanSeed, startYear: number): PlanSeed {
   };
 }
 
-/** A plan with no actions, officers or priorities yet. */
+/** A plan with no actions, officers, priorities or indicators yet (an empty Indicators table is written). */
 export function blankSeed(name: string, year: string, currentQuarter: Quarter): PlanSeed {
-  return { name, year, currentQuarter, priorities: [], officers: [], actions: [] };
+  return { name, year, currentQuarter, priorities: [], officers: [], actions: [], indicators: [] };
 }

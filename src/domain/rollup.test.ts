@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { STATUSES } from "./contract";
 import { percentTenths } from "./figures";
-import { INDICATOR_RATINGS, IndicatorRagCounts } from "./indicatorRag";
+import { INDICATOR_RATINGS, IndicatorRagCounts } from "./indicatorCounts";
 import { RAG_RATINGS } from "./rag";
 import { rollupOverall, rollupRow, RollupRow } from "./rollup";
 import { NO_INDICATORS, ROLLUP_HEADERS, rollupWorkbook } from "./rollupSheet";

@@ -1,6 +1,7 @@
 import { Status, STATUSES } from "./contract";
 import { Figures, percentTenths } from "./figures";
-import { INDICATOR_RATINGS, IndicatorRagCounts, IndicatorRating } from "./indicatorRag";
+import { INDICATOR_RATINGS, IndicatorRagCounts } from "./indicatorCounts";
+import { IndicatorRating } from "./indicatorRag";
 import { RAG_RATINGS, RagRating } from "./rag";
 
 /** Counts that add up across plans: the roll-up's overall row is their sum. */

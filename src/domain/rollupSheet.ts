@@ -1,6 +1,6 @@
 import { STATUSES } from "./contract";
 import { formatLongDate, IsoDate } from "./dates";
-import { INDICATOR_RATINGS } from "./indicatorRag";
+import { INDICATOR_RATINGS } from "./indicatorCounts";
 import { CellStyle, PrintSettings, SheetCell } from "./layout";
 import { footerText, PAGE_N_OF_M } from "./printLayout";
 import { RAG_RATINGS } from "./rag";

@@ -3,6 +3,8 @@ import { needsUpdate } from "./chase";
 import { Quarter, QUARTERS } from "./contract";
 import { IsoDate } from "./dates";
 import { HistoryTable } from "./history";
+import { IndicatorGroup, summariseIndicators } from "./indicatorSummary";
+import { IndicatorTable } from "./indicators";
 import { computeMovement, Movement, movementSentences } from "./movement";
 import { computeFigures, PlanFigures, RatedAction, rateAll } from "./figures";
 import { overallNarrative, priorityNarrative } from "./narrative";
@@ -60,6 +62,11 @@ export interface SummaryReport {
    * not Complete or Removed, or those marked in a `Carry over` column), with the rule in words. Undefined
    * for Q1 to Q3.
    */
+  /**
+   * The quarter's performance indicators by priority, each rated with its sentence (issue 15). Empty for a
+   * plan without an Indicators table: its summary, report and pane show nothing new.
+   */
+  readonly indicators: readonly IndicatorGroup[];
   readonly carried?: { readonly rule: string; readonly actions: readonly { readonly id: string; readonly action: string; readonly leadOfficer: string; readonly status: string }[] };
 }
 
@@ -83,9 +90,10 @@ function carriedAtYearEnd(plan: Plan): NonNullable<SummaryReport["carried"]> {
 
 /**
  * Everything the quarter's summary says, from the plan as of the period, compared with `history` (the
- * workbook's Status History as read, if it has one) for the movement since the previous recorded quarter.
+ * workbook's Status History as read, if it has one) for the movement since the previous recorded quarter,
+ * with the Indicators table (if it has one) rated for the quarter.
  */
-export function buildSummaryReport(plan: Plan, period: Period, history?: HistoryTable): SummaryReport {
+export function buildSummaryReport(plan: Plan, period: Period, history?: HistoryTable, indicators?: IndicatorTable): SummaryReport {
   const rated = rateAll(plan, period);
   const movement = computeMovement(rated, history, period.year, period.quarter);
   const figures = computeFigures(plan, rated);
@@ -120,6 +128,7 @@ export function buildSummaryReport(plan: Plan, period: Period, history?: History
     removed: plan.actions.filter((a) => a.status === "Removed").map((a) => ({ id: a.id, action: a.action, reason: a.notes })),
     movement,
     movementSentences: movementSentences(movement),
+    indicators: summariseIndicators(plan, indicators, period.quarter),
     ...(period.quarter === "Q4" ? { carried: carriedAtYearEnd(plan) } : {}),
   };
 }

@@ -99,6 +99,21 @@ export function summarySheet(report: SummaryReport): SheetContent {
   }
   blank();
 
+  // Performance indicators by priority (issue 15), only for a plan with an Indicators table.
+  if (report.indicators.length > 0) {
+    heading("Performance indicators");
+    for (const g of report.indicators) {
+      add(cell(g.no === null ? g.name : `${g.no}. ${g.name}`, "subtitle"));
+      header(["RAG", "Indicator", "Baseline", "Target", `${report.quarter} value`, "Reason", "Lead officer"]);
+      for (const l of g.lines) {
+        add(cell(l.rating, "rag"), cell(l.indicator, "wrap"), cell(l.baseline ? `${l.baseline}${l.baselineYear ? ` (${l.baselineYear})` : ""}` : "", "wrap"),
+          cell(l.target, "text"), cell(l.value, "text"), cell(l.reason, "wrap"), cell(l.leadOfficer, "wrap"));
+      }
+      g.lines.forEach((l) => sentence(l.sentence));
+    }
+    blank();
+  }
+
   heading("Red and amber exceptions");
   if (report.exceptions.length === 0) {
     add(cell("No action is rated red or amber.", "text"));

@@ -40,8 +40,8 @@ describe("Plan: does this workbook hold a plan?", () => {
     expect(await screen.findByRole("heading", { name: "This workbook holds a valid plan" })).toBeTruthy();
     // The form went away with its button: focus moves to what replaced it.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { name: "This workbook holds a valid plan" })));
-    expect(within(screen.getByRole("status")).getByText(/Set up a new plan: added the sheets Action Plan, Lead Officers, Priorities, Plan Settings/)).toBeTruthy();
-    expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1", "Action Plan", "Lead Officers", "Priorities", "Plan Settings"]);
+    expect(within(screen.getByRole("status")).getByText(/Set up a new plan: added the sheets Action Plan, Lead Officers, Priorities, Plan Settings, Indicators/)).toBeTruthy();
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1", "Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Indicators"]);
     const { plan, findings } = await checkPlan(host.workbook);
     expect(plan.settings).toMatchObject({ name: "community safety action plan", yearText: "2015/16", currentQuarter: "Q1" });
     expect(findings).toEqual([]);

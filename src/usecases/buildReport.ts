@@ -18,6 +18,6 @@ export async function buildReport(workbook: WorkbookPort, choice: PeriodChoice =
   const snapshot = await workbook.read();
   const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
-  const summary = buildSummaryReport(check.plan, check.period, check.history);
+  const summary = buildSummaryReport(check.plan, check.period, check.history, check.indicators);
   return { done: true, summary, report: buildCommitteeReport(summary), check };
 }

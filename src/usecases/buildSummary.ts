@@ -30,7 +30,7 @@ export async function buildSummary(workbook: WorkbookPort, choice: SummaryChoice
   const check = checkSnapshot(snapshot, choice);
   if (!check.writable || !check.period) return refusedForErrors(check.findings);
   const { history } = check;
-  const report = buildSummaryReport(check.plan, check.period, history);
+  const report = buildSummaryReport(check.plan, check.period, history, check.indicators);
   const { year, quarter } = check.period;
   const records = recordsFor(report.rated, year, quarter, choice.today ?? check.period.asOf);
   // Only a sheet the tool made is ever replaced (a user's "q3 2014-15 summary" is the same name to Excel).

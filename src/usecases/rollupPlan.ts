@@ -1,7 +1,7 @@
 import { checkSnapshot } from "../domain/check";
 import { computeFigures, rateAll } from "../domain/figures";
 import { blockingFindings } from "../domain/findings";
-import { indicatorRagCounts } from "../domain/indicatorRag";
+import { indicatorRagCounts } from "../domain/indicatorCounts";
 import { PeriodChoice } from "../domain/period";
 import { formatFinancialYear } from "../domain/quarters";
 import { rollupRow, RollupRow } from "../domain/rollup";
@@ -34,7 +34,7 @@ export async function rollupRowOf(workbook: WorkbookPort, file: string, choice: 
     row: rollupRow(
       { file, planName: plan.settings.name, year: formatFinancialYear(period.year), quarter: period.quarter },
       figures,
-      indicatorRagCounts(snapshot),
+      indicatorRagCounts(snapshot, period.quarter),
     ),
   };
 }

@@ -1,4 +1,3 @@
-import { ACTION_PLAN, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES } from "../domain/contract";
 import { overlongTableCells, tooLongToWrite } from "../domain/tableLimits";
 import { planTables } from "../domain/planLayout";
 import { PlanSeed } from "../domain/planSeed";
@@ -9,12 +8,13 @@ import { applyOrConflict } from "./outcome";
 export type SetUpOutcome = { readonly done: true; readonly sheets: readonly string[] } | { readonly done: false; readonly reason: string };
 
 /**
- * Set up a plan: the contract's four sheets and tables, empty or seeded. Refuses rather than touch existing
+ * Set up a plan: the contract's four sheets and tables, empty or seeded, and Indicators when the seed has them. Refuses rather than touch existing
  * sheets, or write a value longer than an Excel cell holds (32,767 characters).
  */
 export async function setUpPlan(workbook: WorkbookPort, seed: PlanSeed): Promise<SetUpOutcome> {
   const snapshot = await workbook.read();
-  const wanted = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS];
+  const tables = planTables(seed);
+  const wanted = tables.map((t) => ({ sheet: t.sheet, table: t.name }));
   const taken = wanted.filter(
     (w) => snapshot.sheetNames.some((s) => s.toLowerCase() === w.sheet.toLowerCase()) ||
       snapshot.tables.some((t) => t.name.toLowerCase() === w.table.toLowerCase()),
@@ -25,7 +25,6 @@ export async function setUpPlan(workbook: WorkbookPort, seed: PlanSeed): Promise
       reason: `This workbook already has ${cappedList(taken.map((t) => `the sheet or table "${t.sheet}"`))}. Set up a plan in a blank workbook, or repair this one.`,
     };
   }
-  const tables = planTables(seed);
   // The plan's own cells are never shortened: text Excel cannot hold whole is refused before anything is written.
   const overlong = tables.flatMap(overlongTableCells);
   if (overlong.length > 0) return { done: false, reason: tooLongToWrite(overlong) };

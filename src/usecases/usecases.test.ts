@@ -123,6 +123,6 @@ describe("use-cases over the in-memory workbook", () => {
     await buildSummary(workbook, { quarter: "Q2" });
     workbook.addSheet("Notes");
     await buildSummary(workbook, { quarter: "Q2" });
-    expect(workbook.sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Q2 2014-15 Summary", "Status History", "Notes"]);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Indicators", "Q2 2014-15 Summary", "Status History", "Notes"]);
   });
 });

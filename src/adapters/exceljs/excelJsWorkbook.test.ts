@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { writeZip } from "../../../test/support/zipWriter";
 import { columnOf, dumpWorkbook, mergedAway, sheetOf, WorkbookDump, withoutColumns } from "../../../test/support/workbookDump";
 import { a1, columnLetter } from "../../domain/cells";
-import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES, STATUS_HISTORY } from "../../domain/contract";
+import { ACTION_COLUMNS, ACTION_PLAN, ActionColumn, INDICATORS, LEAD_OFFICERS, PLAN_SETTINGS, PRIORITIES, STATUS_HISTORY } from "../../domain/contract";
 import { PlanSeed } from "../../domain/planSeed";
 import { SAMPLE_PLAN } from "../../domain/sample/samplePlan";
 import { summarySheet } from "../../domain/summarySheet";
@@ -89,8 +89,8 @@ describe("ExcelJsWorkbook and MemoryWorkbook agree", () => {
 
   it("reads the same snapshot after a save and reload", async () => {
     const snapshot: WorkbookSnapshot = await excel.read();
-    expect(snapshot.sheetNames).toEqual([ACTION_PLAN.sheet, LEAD_OFFICERS.sheet, PRIORITIES.sheet, PLAN_SETTINGS.sheet]);
-    expect(snapshot.tables.map((t) => t.name)).toEqual([ACTION_PLAN.table, LEAD_OFFICERS.table, PRIORITIES.table, PLAN_SETTINGS.table]);
+    expect(snapshot.sheetNames).toEqual([ACTION_PLAN.sheet, LEAD_OFFICERS.sheet, PRIORITIES.sheet, PLAN_SETTINGS.sheet, INDICATORS.sheet]);
+    expect(snapshot.tables.map((t) => t.name)).toEqual([ACTION_PLAN.table, LEAD_OFFICERS.table, PRIORITIES.table, PLAN_SETTINGS.table, INDICATORS.table]);
     expect(snapshot).toEqual(await memory.read());
   });
 
@@ -190,7 +190,8 @@ describe("a table written by Excel without a headerRowCount attribute", () => {
       parts.set(name, Buffer.from(xml.replace(start, start.replace(/\s+headerRowCount="1"/, "")), "utf8"));
       changed += 1;
     }
-    expect(changed).toBe(4);
+    // The sample's five tables: the contract's four and Indicators (issue 15).
+    expect(changed).toBe(5);
     return rezip(parts);
   }
 
@@ -255,7 +256,7 @@ describe("building the summary", () => {
     notes.getCell("A1").value = "Draft for the RAG meeting";
     notes.getCell("A1").font = { bold: true };
     const before = await dumpWorkbook(await workbook.toBuffer());
-    expect(before.map((s) => s.name)).toEqual([ACTION_PLAN.sheet, LEAD_OFFICERS.sheet, PRIORITIES.sheet, PLAN_SETTINGS.sheet, SUMMARY_SHEET, STATUS_HISTORY.sheet, "Committee notes"]);
+    expect(before.map((s) => s.name)).toEqual([ACTION_PLAN.sheet, LEAD_OFFICERS.sheet, PRIORITIES.sheet, PLAN_SETTINGS.sheet, INDICATORS.sheet, SUMMARY_SHEET, STATUS_HISTORY.sheet, "Committee notes"]);
 
     await buildSummary(workbook);
     const after = await dumpWorkbook(await workbook.toBuffer());

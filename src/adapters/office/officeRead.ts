@@ -1,5 +1,5 @@
 import { CellValue, parseA1 } from "../../domain/cells";
-import { ACTION_COLUMNS, ACTION_PLAN, HISTORY_COLUMNS, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES, STATUS_HISTORY } from "../../domain/contract";
+import { ACTION_COLUMNS, ACTION_PLAN, HISTORY_COLUMNS, INDICATORS, LEAD_OFFICERS, normaliseHeader, PLAN_SETTINGS, PRIORITIES, STATUS_HISTORY } from "../../domain/contract";
 import { HEAD_ROWS, isSummarySheetName } from "../../domain/ownedSheets";
 import { TableSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { fromOffice, fromOfficeLean } from "./officeValues";
@@ -14,11 +14,12 @@ export interface SheetInfo {
 /** The tables a set-up plan always has: asked for by name in the first sync, so their shapes come back at once. */
 const PLAN_TABLES = [ACTION_PLAN, LEAD_OFFICERS, PRIORITIES, PLAN_SETTINGS].map((t) => t.table);
 /**
- * Tables a plan may have or not (Status History, before the first quarter is recorded): asked for with
+ * Tables a plan may have or not (Status History, before the first quarter is recorded; Indicators, issue 15,
+ * in a plan made before them): asked for with
  * getItemOrNullObject in the same first sync, so one that is missing costs nothing and one that is there
  * has its rows ride with the plan's.
  */
-const OPTIONAL_TABLES = [STATUS_HISTORY.table];
+const OPTIONAL_TABLES = [STATUS_HISTORY.table, INDICATORS.table];
 
 /**
  * Up to this many rows a table is read in full detail (values, number formats, value types). A longer table

@@ -9,7 +9,8 @@ import { PlanSeed } from "../planSeed";
  *   4.3 inactive lead officer; 7.3 lead agency disagrees with the register; 8.5 removed with no reason;
  *   4.2 target date outside the plan year.
  * Five open actions have no Q3 update (2.3, 3.3, 4.1, 6.1, 7.2) and 2.2 is "On target" past its
- * target date, so the chase list and the exceptions are not empty. Emails are fictitious.
+ * target date, so the chase list and the exceptions are not empty. Emails are fictitious. Its Indicators
+ * (issue 15) show every indicator rating: see the comment above them.
  */
 export const SAMPLE_PLAN: PlanSeed = {
   name: "community safety action plan",
@@ -929,6 +930,64 @@ export const SAMPLE_PLAN: PlanSeed = {
         Q3: "Removed from the plan at the November RAG meeting.",
       },
       notes: "",
+    },
+  ],
+  // ---------------------------------------------------------------- Performance indicators (issue 15)
+  // The brief's St Helens measures. Baselines from the brief's published figures where they apply (ASB
+  // reported to police 5,838, secondary fires 547, serious acquisitive crime 1,557, all 2012/13); the other
+  // baselines and every quarter's value are illustrative. As at Q3 they show each rating: Green (serious
+  // acquisitive crime, domestic burglaries, repeat callers, drug tests), Amber (ASB calls, MARAC, adult
+  // reoffending), Red (secondary fires, youth reoffending) and Grey (vehicle crime has no Q3 value yet).
+  indicators: [
+    {
+      indicator: "ASB calls for service", priority: "Anti-social behaviour", unit: "number", direction: "lower is better",
+      baselineYear: "2012/13", baseline: 5838, target: "-5%", tolerance: "5%", values: { Q1: 1420, Q2: 2890, Q3: 4190 }, valuesAre: "cumulative",
+      leadOfficer: "Chief Inspector, St Helens Local Policing", source: "Merseyside Police incident data",
+    },
+    {
+      indicator: "ASB repeat callers", priority: "Anti-social behaviour", unit: "number", direction: "lower is better",
+      baselineYear: "2013/14", baseline: 412, target: "-10%", tolerance: "5%", values: { Q1: 95, Q2: 88, Q3: 90 }, valuesAre: "per quarter",
+      leadOfficer: "ASB Coordinator", source: "St.Helens Council ASB case system",
+    },
+    {
+      indicator: "ASB (secondary) fires", priority: "Anti-social behaviour", unit: "number", direction: "lower is better",
+      baselineYear: "2012/13", baseline: 547, target: "-5%", tolerance: "5%", values: { Q1: 160, Q2: 330, Q3: 420 }, valuesAre: "cumulative",
+      leadOfficer: "Station Manager, Community Fire Protection", source: "Merseyside Fire & Rescue Service",
+    },
+    {
+      indicator: "Serious acquisitive crime", priority: "Serious acquisitive crime", unit: "number", direction: "lower is better",
+      baselineYear: "2012/13", baseline: 1557, target: "-5%", tolerance: "5%", values: { Q1: 350, Q2: 700, Q3: 1040 }, valuesAre: "cumulative",
+      leadOfficer: "Detective Inspector, St Helens CID", source: "Merseyside Police recorded crime",
+    },
+    {
+      indicator: "Domestic burglaries", priority: "Serious acquisitive crime", unit: "number", direction: "lower is better",
+      baselineYear: "2013/14", baseline: 402, target: "-5%", tolerance: "5%", values: { Q1: 88, Q2: 95, Q3: 91 }, valuesAre: "per quarter",
+      leadOfficer: "Detective Inspector, St Helens CID", source: "Merseyside Police recorded crime",
+    },
+    {
+      indicator: "Thefts of and from motor vehicles", priority: "Serious acquisitive crime", unit: "number", direction: "lower is better",
+      baselineYear: "2013/14", baseline: 655, target: "-5%", tolerance: "5%", values: { Q1: 170, Q2: 330 }, valuesAre: "cumulative",
+      leadOfficer: "Detective Inspector, St Helens CID", source: "Merseyside Police recorded crime",
+    },
+    {
+      indicator: "MARAC repeat rate", priority: "Domestic violence and abuse", unit: "%", direction: "lower is better",
+      baselineYear: "2013/14", baseline: 27, target: 25, tolerance: 2, values: { Q1: 26, Q2: 24, Q3: 25.5 }, valuesAre: "per quarter",
+      leadOfficer: "Domestic Abuse Coordinator", source: "St Helens MARAC",
+    },
+    {
+      indicator: "Drug test re-presentation rate", priority: "Drugs and drug-related crime", unit: "%", direction: "lower is better",
+      baselineYear: "2013/14", baseline: 32, target: "-10%", tolerance: "5%", values: { Q1: 30, Q2: 29, Q3: 28 }, valuesAre: "cumulative",
+      leadOfficer: "Substance Misuse Commissioning Manager", source: "Drug Intervention Programme",
+    },
+    {
+      indicator: "Adult reoffending rate", priority: "Reducing reoffending", unit: "%", direction: "lower is better",
+      baselineYear: "2013/14", baseline: 26.4, target: 25, tolerance: "5%", values: { Q1: 26.1, Q2: 25.8, Q3: 25.9 }, valuesAre: "cumulative",
+      leadOfficer: "IOM Manager", source: "Ministry of Justice proven reoffending",
+    },
+    {
+      indicator: "Youth reoffending rate", priority: "Reducing reoffending", unit: "%", direction: "lower is better",
+      baselineYear: "2013/14", baseline: 36.2, target: 34, tolerance: "5%", values: { Q1: 35, Q2: 35.5, Q3: 36.5 }, valuesAre: "cumulative",
+      leadOfficer: "Head of Service, Youth Offending Service", source: "Youth Justice Board",
     },
   ],
 };

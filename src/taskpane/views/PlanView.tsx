@@ -155,7 +155,7 @@ function SetUpPlan({ host, planCheck, onOutcome, onSetUp }: SetUpProps) {
       <Subtitle2 as="h2" id="plan-setup" className={styles.heading}>
         This workbook does not hold a plan yet
       </Subtitle2>
-      <Text as="p">Set up a new plan here: it adds the sheets Action Plan, Lead Officers, Priorities and Plan Settings, and changes nothing else.</Text>
+      <Text as="p">Set up a new plan here: it adds the sheets Action Plan, Lead Officers, Priorities, Plan Settings and Indicators, and changes nothing else.</Text>
       <form noValidate className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="plan-setup">
         <Field label="Plan name" required validationMessage={nameError}>
           <Input value={name} onChange={(_, d) => setName(d.value)} />

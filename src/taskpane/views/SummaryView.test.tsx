@@ -54,7 +54,7 @@ describe("Summary and review", () => {
     expect(await screen.findByText('Built the sheet "Q3 2014-15 Summary" in place, refreshed the RAG column and recorded Q3 in Status History. No other sheet changed.')).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(workbook.sheet("Q3 2014-15 Summary")).toBeDefined();
-    expect(workbook.sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Q3 2014-15 Summary", "Status History"]);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Action Plan", "Lead Officers", "Priorities", "Plan Settings", "Indicators", "Q3 2014-15 Summary", "Status History"]);
   });
 
   it("will not build over a user's own sheet of the same name (Excel ignores letter case), and says how to go on", async () => {
@@ -65,6 +65,14 @@ describe("Summary and review", () => {
     await user.click(screen.getByRole("button", { name: "Build Q3 summary" }));
     expect(await screen.findByText(/The sheet "q3 2014-15 summary" was not made by this tool .* Rename that sheet/)).toBeTruthy();
     expect(JSON.stringify(workbook.dump())).toBe(before);
+  });
+
+  it("shows the performance indicators by priority, each RAG a word and a reason, with its sentence (issue 15)", async () => {
+    await buildQ3();
+    const section = screen.getByRole("region", { name: "Performance indicators at Q3" });
+    expect(within(section).getByText("Domestic burglaries fell by 9.1% in Q1 to Q3 against 2013/14, better than the 5% reduction targeted.")).toBeTruthy();
+    expect(within(section).getByText("No Q3 value yet for thefts of and from motor vehicles.")).toBeTruthy();
+    expect(within(section).getByText("4.3% down on 2012/13 to Q3 against a 5% reduction target, within tolerance")).toBeTruthy();
   });
 
   it("shows the figures per priority and overall", async () => {

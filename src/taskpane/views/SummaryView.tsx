@@ -18,6 +18,7 @@ import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
 import { ChaseList } from "./ChaseList";
+import { IndicatorsSection } from "./IndicatorsSection";
 import { CarriedSection, MovementSection } from "./MovementSection";
 import { ReportActions } from "./ReportActions";
 import { isoDay, messageOf, sentence } from "../messages";
@@ -35,10 +36,11 @@ const useStyles = makeStyles({
   caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBlockEnd: tokens.spacingVerticalXS },
 });
 
-/** The committee narrative as plain text: each priority's paragraph under its name, then the overall one. */
+/** The committee narrative as plain text: each priority's paragraph under its name, then the overall one, the movement and (issue 15) the indicators' sentences. */
 export function narrativeText(report: SummaryReport): string {
   const paragraphs = report.narrative.priorities.map((p) => `${p.no === null ? p.name : `${p.no}. ${p.name}`}\n${p.sentences.join(" ")}`);
-  return [...paragraphs, `Overall\n${report.narrative.overall.join(" ")}`, `Since last quarter\n${report.movementSentences.join(" ")}`].join("\n\n");
+  const indicators = report.indicators.length === 0 ? [] : [`Performance indicators\n${report.indicators.flatMap((g) => g.lines.map((l) => l.sentence)).join(" ")}`];
+  return [...paragraphs, `Overall\n${report.narrative.overall.join(" ")}`, `Since last quarter\n${report.movementSentences.join(" ")}`, ...indicators].join("\n\n");
 }
 
 /** Summary and review: build the quarter's summary in place, read its figures and narrative, review exceptions, sign off. */
@@ -118,6 +120,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
           <FiguresTable report={report} />
           <Narrative host={host} report={report} />
           <MovementSection report={report} />
+          <IndicatorsSection report={report} />
           <CarriedSection report={report} />
           <Exceptions report={report} />
         </>
