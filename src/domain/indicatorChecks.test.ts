@@ -37,6 +37,15 @@ describe("indicator checks (issue 15, part 2)", () => {
     const table: TableSnapshot = { ...indicatorTable({}), headers: ["Indicator", "Priority"], rows: [["Domestic burglary", "Serious acquisitive crime"]] };
     const found = indicatorFindings(readIndicators({ sheetNames: ["Indicators"], tables: [table] }));
     expect(found[0]).toMatchObject({ rule: "indicator.missing-columns", severity: "warning", cell: "" });
+    // Named once for the table, not again on every row (no direction, no target…).
+    expect(found.filter((f) => f.rule === "indicator.missing-direction" || f.rule === "indicator.missing-target")).toEqual([]);
+  });
+
+  it("warns where a rate's value looks like 24% typed into Excel (kept as 0.24), naming the cell", () => {
+    expect(findings({ unit: "%", baseline: 25, target: 24, q3: 0.24 })).toEqual([
+      expect.objectContaining({ rule: "indicator.fraction-percent", severity: "warning", cell: "K2", message: expect.stringContaining("Write the per cent as a number (24) or as text (24%)") }),
+    ]);
+    expect(findings({ unit: "%", baseline: 0.8, target: 0.6, q3: 0.5 })).toEqual([]);
   });
 
   it("are part of check, and never block a write", () => {

@@ -1,6 +1,6 @@
 import { INDICATOR_COLUMNS, INDICATORS, IndicatorColumn, QUARTERS, REQUIRED_INDICATOR_COLUMNS } from "./contract";
 import { Finding, Severity } from "./findings";
-import { Indicator, IndicatorTable, NumberReading } from "./indicators";
+import { formatAmount, Indicator, IndicatorTable, looksLikeFraction, NumberReading } from "./indicators";
 import { cellRef } from "./plan";
 import { joinList, quoted } from "./wording";
 
@@ -17,7 +17,9 @@ import { joinList, quoted } from "./wording";
  * - `indicator.invalid-tolerance` (error): not a number or a per cent; blank is allowed (no Amber band).
  * - `indicator.invalid-values-are` (warning): not `cumulative` or `per quarter` (blank is cumulative).
  * - `indicator.not-a-number` (error): a Baseline or Q1–Q4 cell that is not a number.
- * - `indicator.over-100` (error): a % indicator's baseline, target or quarter value above 100.
+ * - `indicator.over-100` (error): a % indicator's baseline, target or quarter value above 100 (not rated).
+ * - `indicator.fraction-percent` (warning): a % indicator's quarter value between 0 and 1 where its baseline
+ *   or target is 1 or more: 24% typed into Excel is kept as 0.24 (not rated until written as 24).
  * Returns no findings for a plan without an Indicators table.
  */
 export function indicatorFindings(table: IndicatorTable | undefined): Finding[] {
@@ -35,6 +37,8 @@ export function indicatorFindings(table: IndicatorTable | undefined): Finding[] 
   for (const ind of table.indicators) {
     const name = ind.name ? `Indicator ${quoted(ind.name)}` : `The indicator in row ${m.table.top + 2 + ind.row}`;
     const emit = (severity: Severity, rule: string, column: IndicatorColumn, message: string) => {
+      // A column the table lacks is named once, by indicator.missing-columns, not again on every row.
+      if (m.columns[column] === undefined && missing.includes(column)) return;
       findings.push({ severity, rule, sheet, cell: m.columns[column] === undefined ? "" : cellRef(m, ind.row, column), actionId: null, message: `${name} ${message}` });
     };
     rowFindings(ind, emit);
@@ -66,6 +70,10 @@ function rowFindings(ind: Indicator, emit: Emit): void {
   for (const [column, label, reading] of numbers) {
     if (reading.kind === "invalid") emit("error", "indicator.not-a-number", column, `has ${label} ${quoted(reading.text)}, which is not a number.`);
     if (ind.unit === "%" && reading.kind === "number" && reading.value > 100) emit("error", "indicator.over-100", column, `is a % but its ${label} is ${reading.value}, above 100.`);
+    if (column !== "baseline" && reading.kind === "number" && looksLikeFraction(ind, reading.value)) {
+      emit("warning", "indicator.fraction-percent", column,
+        `is a % but its ${label} is ${reading.value}: if 24% was typed, Excel keeps 0.24. Write the per cent as a number (${formatAmount(reading.value * 100)}) or as text (${formatAmount(reading.value * 100)}%).`);
+    }
   }
   if (ind.unit === "%" && ind.target.kind === "value" && ind.target.value > 100) emit("error", "indicator.over-100", "target", `is a % but its target is ${ind.target.value}, above 100.`);
 }

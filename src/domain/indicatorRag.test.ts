@@ -104,3 +104,16 @@ describe("readIndicators", () => {
     expect(readIndicators({ sheetNames: [], tables: [] })).toBeUndefined();
   });
 });
+
+describe("indicator RAG: entry mistakes in a rate are not rated", () => {
+  const rate = { indicator: "MARAC repeat rate", unit: "%", baseline: 25, target: 24, tolerance: "5%" };
+
+  it("is Grey for a % above 100, and for 24% typed into Excel (kept as 0.24), saying which", () => {
+    expect(rateIndicator(indicator({ ...rate, q3: 120 }), "Q3")).toEqual({ rating: "Grey", reason: "Q3 value 120 is above 100%" });
+    expect(rateIndicator(indicator({ ...rate, q3: 0.24 }), "Q3")).toEqual({ rating: "Grey", reason: "Q3 value 0.24 looks like 24% typed as a fraction" });
+  });
+
+  it("rates a rate below 1% where the baseline and target are below 1% too", () => {
+    expect(rateIndicator(indicator({ ...rate, baseline: 0.8, target: 0.6, q3: 0.5 }), "Q3").rating).toBe("Green");
+  });
+});

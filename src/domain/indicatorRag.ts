@@ -1,6 +1,6 @@
 import { Quarter, QUARTERS } from "./contract";
 import { formatPercent } from "./figures";
-import { formatAmount, Indicator, NumberReading } from "./indicators";
+import { formatAmount, Indicator, looksLikeFraction, NumberReading } from "./indicators";
 
 /** An indicator's rating: Green, Amber, Red, or Grey while it has no value to rate (issue 15, part 2). */
 export type IndicatorRating = "Green" | "Amber" | "Red" | "Grey";
@@ -74,6 +74,10 @@ function actualToDate(ind: Indicator, upTo: readonly Quarter[]): number | string
   for (const [q, r] of readings) {
     if (r.kind === "blank") return `No ${q} value yet`;
     if (r.kind === "invalid") return `${q} value is not a number`;
+    // A % above 100, or a fraction where per cent is written as a number of per cent, is an entry mistake
+    // (check names the cell): not rated, rather than rated on a wrong figure.
+    if (ind.unit === "%" && r.value > 100) return `${q} value ${formatAmount(r.value)} is above 100%`;
+    if (looksLikeFraction(ind, r.value)) return `${q} value ${formatAmount(r.value)} looks like ${formatAmount(r.value * 100)}% typed as a fraction`;
     sum += r.value;
   }
   return sum;

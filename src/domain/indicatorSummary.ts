@@ -46,6 +46,8 @@ function targetText(ind: Indicator): string {
 
 function toleranceText(ind: Indicator): string {
   const t = ind.tolerance;
+  // An absolute tolerance on a % indicator is in percentage points, which "2%" (2% of the target) is not.
+  if (t.kind === "absolute" && ind.unit === "%") return `${formatAmount(t.value)} ${t.value === 1 ? "point" : "points"}`;
   return t.kind === "relative" ? `${formatAmount(t.percent)}%` : t.kind === "absolute" ? formatAmount(t.value, ind.unit) : t.kind === "invalid" ? t.text : "";
 }
 

@@ -44,3 +44,10 @@ describe("indicator sentences (issue 15, part 3)", () => {
     expect(sentence({ target: null, q3: 5 }, "Q3")).toBe("Domestic burglary cannot be rated: no target.");
   });
 });
+
+describe("an indicator that cannot be rated for a quarter's value", () => {
+  it("keeps the quarter's capital Q in the middle of the sentence", () => {
+    const ind = indicator({ indicator: "MARAC repeat rate", unit: "%", baseline: 25, target: 24, q3: "n/a" });
+    expect(indicatorSentence(ind, rateIndicator(ind, "Q3"))).toBe("MARAC repeat rate cannot be rated: Q3 value is not a number.");
+  });
+});

@@ -37,7 +37,9 @@ export function indicatorSentence(ind: Indicator, rag: IndicatorRag): string {
   if (!rag.comparison) {
     const noValue = /^No (Q[1-4]) value yet$/.exec(rag.reason);
     if (noValue) return `No ${noValue[1]} value yet for ${ind.name ? nameInSentence(ind.name) : "this indicator"}.`;
-    return `${capitalise(name)} cannot be rated: ${rag.reason.charAt(0).toLowerCase()}${rag.reason.slice(1)}.`;
+    // The reason lower-cased for the middle of the sentence, but not a quarter's name ("Q3 value …").
+    const reason = /^Q[1-4]\b/.test(rag.reason) ? rag.reason : `${rag.reason.charAt(0).toLowerCase()}${rag.reason.slice(1)}`;
+    return `${capitalise(name)} cannot be rated: ${reason}.`;
   }
   const c = rag.comparison;
   const when = period(ind, rag);

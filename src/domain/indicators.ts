@@ -183,3 +183,15 @@ export function nameInSentence(name: string): string {
   const first = name.split(/\s+/)[0] ?? "";
   return first.length > 1 && first === first.toUpperCase() ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
+
+/**
+ * True when a % indicator's value looks like Excel's fraction for a per cent: a cell typed as `24%` holds
+ * 0.24 (shown 24% by its format, which the tool does not read), while the indicator's baseline or target,
+ * written as numbers of per cent, are 1 or more. Such a value would be rated as 0.24%, so it is not rated
+ * and `check` names the cell (issue 15).
+ */
+export function looksLikeFraction(ind: Indicator, value: number): boolean {
+  if (ind.unit !== "%" || value <= 0 || value >= 1) return false;
+  const scale = [ind.baseline.kind === "number" ? ind.baseline.value : undefined, ind.target.kind === "value" ? ind.target.value : undefined];
+  return scale.some((v) => v !== undefined && v >= 1);
+}

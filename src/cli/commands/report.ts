@@ -9,6 +9,9 @@ import { EXIT, UsageError } from "../errors";
 import { Io, withProgress } from "../io";
 import { findingLines } from "../report";
 
+/** "1 priority", "8 priorities". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export const REPORT_USAGE = `Usage: csp-plan report FILE --out REPORT.docx [--quarter Qn] [--year 2014/15] [--as-of YYYY-MM-DD]
 
 Writes the quarter's committee report as a Word document: the title and date; for each priority its
@@ -58,6 +61,6 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   }
   const bytes = await withProgress(io, "Writing the report", () => committeeReportDocx(outcome.report));
   await writeNewFile(out, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { advice: "Choose --out in a folder you can write to." });
-  io.out(`Wrote the ${outcome.summary.quarter} ${outcome.summary.year} committee report to ${out} (${outcome.summary.figures.priorities.length} priorities, ${outcome.summary.exceptions.length} red and amber exceptions).`);
+  io.out(`Wrote the ${outcome.summary.quarter} ${outcome.summary.year} committee report to ${out} (${count(outcome.summary.figures.priorities.length, "priority", "priorities")}, ${count(outcome.summary.exceptions.length, "red or amber exception", "red and amber exceptions")}).`);
   return EXIT.done;
 }

@@ -1,3 +1,4 @@
+import { capitalise, numberWords } from "../../domain/wording";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { rollupWorkbookBytes } from "../../adapters/exceljs/rollupWorkbook";
@@ -64,13 +65,20 @@ function rollupLines(out: string, overall: RollupOverall, failed: readonly Rollu
   ];
   if (failed.length > 0) {
     lines.push(`${failed.length} ${failed.length === 1 ? "file" : "files"} could not be read (listed on the ${NOT_READ_SHEET} sheet):`);
-    // Most reasons name the file already ("There is no file at …"), as the other commands say them.
-    for (const f of failed) lines.push(`  ${f.reason.includes(f.file) ? f.reason : `${f.file}: ${f.reason}`}`);
+    for (const f of failed) lines.push(`  ${f.file}: ${f.reason}`);
   }
   return lines;
 }
 
 /** Why a file could not be rolled up, in the words the other commands use for it. */
+/**
+ * A reason without the file's name in front ("plan.xlsx: This workbook …" → "This workbook …"): the
+ * roll-up shows the file beside every reason, on the Not read sheet and in its output, so it is said once.
+ */
+function withoutFileName(file: string, reason: string): string {
+  return reason.startsWith(`${file}: `) ? reason.slice(file.length + 2) : reason;
+}
+
 function failureReason(file: string, error: unknown): string {
   if (error instanceof FileProblem) return error.message;
   return `${file} could not be read (${(error as Error).message}).`;
@@ -106,8 +114,11 @@ export async function rollupCommand(args: readonly string[], io: Io): Promise<nu
     return EXIT.done;
   }
   const named = parsed.positionals;
-  // A file named twice (a glob and a name, say) is read and counted once: the overall row is each plan once.
-  const files = named.filter((f, i) => named.findIndex((g) => path.resolve(g) === path.resolve(f)) === i);
+  // A file named twice (a glob and a name, or a link to it) is read and counted once: the overall row is each
+  // plan once. Files are the same when their real paths are (symbolic links followed).
+  const keys = await Promise.all(named.map((f) => fs.realpath(f).catch(() => path.resolve(f))));
+  const files = named.filter((_, i) => keys.indexOf(keys[i]) === i);
+  const repeated = new Set(keys.filter((k, i) => keys.indexOf(k) !== i)).size;
   if (files.length === 0) throw new UsageError("Name the plan workbooks to roll up.", ROLLUP_USAGE);
   const out = typeof parsed.values.out === "string" ? parsed.values.out.trim() : "";
   if (!out) throw new UsageError("Name the roll-up workbook to write with --out COUNTY.xlsx.", ROLLUP_USAGE);
@@ -118,8 +129,7 @@ export async function rollupCommand(args: readonly string[], io: Io): Promise<nu
   const choice = { quarter: quarterOption(parsed.values.quarter, ROLLUP_USAGE) };
   await refuseEarly(out);
 
-  const twice = named.length - files.length;
-  if (twice > 0) io.err(`${twice} ${twice === 1 ? "file was" : "files were"} named more than once: each is read and counted once.`);
+  if (repeated > 0) io.err(`${capitalise(numberWords(repeated))} ${repeated === 1 ? "file was" : "files were"} named more than once (or through a link): each is read and counted once.`);
   const rows: RollupRow[] = [];
   const failed: RollupFailure[] = [];
   for (const [i, file] of files.entries()) {
@@ -128,9 +138,9 @@ export async function rollupCommand(args: readonly string[], io: Io): Promise<nu
     try {
       const outcome = await rollupRowOf((await openPlanFile(file)).workbook, file, choice);
       if (outcome.done) rows.push(outcome.row);
-      else failed.push({ file, reason: outcome.reason });
+      else failed.push({ file, reason: withoutFileName(file, outcome.reason) });
     } catch (error) {
-      failed.push({ file, reason: failureReason(file, error) });
+      failed.push({ file, reason: withoutFileName(file, failureReason(file, error)) });
     }
   }
   const overall = rollupOverall(rows);
