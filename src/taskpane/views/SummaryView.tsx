@@ -212,17 +212,17 @@ function Narrative({ host, report }: { host: PaneHost; report: SummaryReport }) 
       </Subtitle2>
       {report.narrative.priorities.map((p, i) => (
         <div key={i}>
-          <Text as="h3" weight="semibold" className={styles.heading}>
+          <Text as="h3" block weight="semibold" className={styles.heading}>
             {p.no === null ? p.name : `${p.no}. ${p.name}`}
           </Text>
-          <Text as="p">{p.sentences.join(" ")}</Text>
+          <Text as="p" block>{p.sentences.join(" ")}</Text>
         </div>
       ))}
       <div>
-        <Text as="h3" weight="semibold" className={styles.heading}>
+        <Text as="h3" block weight="semibold" className={styles.heading}>
           Overall
         </Text>
-        <Text as="p">{report.narrative.overall.join(" ")}</Text>
+        <Text as="p" block>{report.narrative.overall.join(" ")}</Text>
       </div>
       <Button className={styles.primaryButton} onClick={() => void copy()}>
         Copy narrative
