@@ -1,4 +1,5 @@
 import { Quarter } from "../domain/contract";
+import { fileNameFrom } from "../domain/fileNames";
 import { buildReport } from "../usecases/buildReport";
 import { Refusal } from "../usecases/outcome";
 import { WorkbookPort } from "../port/workbookPort";
@@ -9,23 +10,13 @@ export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wo
 
 export type DownloadReport = { readonly done: true; readonly fileName: string; readonly bytes: Uint8Array } | Refusal;
 
-/** Characters Windows, macOS or OneDrive refuse in a file name, and control characters. */
-const NOT_IN_FILE_NAMES = /[<>:"/\\|?*\u0000-\u001f]/g;
-
 /**
  * The report's file name from its title: "St Helens CSP 2014/15: Q3 progress report" gives
  * "St Helens CSP 2014-15 Q3 progress report.docx" (the year's slash as a hyphen, as the summary sheet's name
  * has it; other characters a file name cannot hold dropped; at most 120 characters before ".docx").
  */
 export function reportFileName(title: string): string {
-  const name = title
-    .replace(/(\d{4})\/(\d{2})/g, "$1-$2")
-    .replace(NOT_IN_FILE_NAMES, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 120)
-    .replace(/[. ]+$/, "");
-  return `${name || "Committee report"}.docx`;
+  return fileNameFrom(title, "docx", "Committee report");
 }
 
 /**

@@ -1,4 +1,3 @@
-import { localIsoDate } from "../domain/dates";
 import { capitalise } from "../domain/wording";
 
 /** The text of an error thrown by a host, for showing to a person. */
@@ -15,11 +14,6 @@ export function count(n: number, one: string, many: string): string {
 /** The plan's name as a title: `Community safety action plan`. */
 export function planTitle(name: string): string {
   return capitalise(name.trim() || "action plan");
-}
-
-/** A host's `today()` as a calendar day, `YYYY-MM-DD`, in the person's own time zone. */
-export function isoDay(date: Date): string {
-  return localIsoDate(date);
 }
 
 /** Ends text taken from the plan with a full stop, unless it already ends a sentence. */

@@ -16,8 +16,7 @@ export type RollupRowOutcome = { readonly done: true; readonly row: RollupRow } 
  * a reason in words instead (the count and the first error's message), as `summary` refuses.
  */
 export async function rollupRowOf(workbook: WorkbookPort, file: string, choice: PeriodChoice = {}): Promise<RollupRowOutcome> {
-  const snapshot = await workbook.read();
-  const check = checkSnapshot(snapshot, choice);
+  const check = checkSnapshot(await workbook.read(), choice);
   if (!check.writable || !check.period) {
     const blocking = blockingFindings(check.findings);
     const n = blocking.length;
@@ -34,7 +33,7 @@ export async function rollupRowOf(workbook: WorkbookPort, file: string, choice: 
     row: rollupRow(
       { file, planName: plan.settings.name, year: formatFinancialYear(period.year), quarter: period.quarter },
       figures,
-      indicatorRagCounts(snapshot, period.quarter),
+      indicatorRagCounts(check.indicators, period.quarter),
     ),
   };
 }

@@ -101,6 +101,18 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")})`);
 }
 
+/**
+ * The preview (the real pane beside an in-memory workbook holding the sample plan), opened and read:
+ * `query` as the pane's own (`?view=summary`, `?theme=dark`). Waits for the pane's heading and for its
+ * first read to finish: conditions, not pauses.
+ */
+export async function openPreview(session: Session, query = "", colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const page = await session.open(`preview.html${query}`, { colorScheme });
+  await page.getByRole("heading", { name: "CSP Action Plan" }).waitFor();
+  await page.getByText("Reading the workbook…").waitFor({ state: "detached" }).catch(() => undefined);
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }

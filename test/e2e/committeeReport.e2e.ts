@@ -6,8 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
-import { Page } from "playwright-core";
-import { screenshot, Session, startSession } from "./browser";
+import { openPreview, screenshot, Session, startSession } from "./browser";
 
 let session: Session;
 
@@ -20,12 +19,7 @@ afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-async function openSummary(): Promise<Page> {
-  const page = await session.open("preview.html?view=summary");
-  await page.getByRole("heading", { name: "CSP Action Plan" }).waitFor();
-  await page.getByText("Reading the workbook…").waitFor({ state: "detached" }).catch(() => undefined);
-  return page;
-}
+const openSummary = () => openPreview(session, "?view=summary");
 
 it("Copy report, pasted into a rich-text editor, keeps one heading and a figures table per priority", async () => {
   const page = await openSummary();

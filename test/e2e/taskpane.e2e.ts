@@ -5,7 +5,7 @@
  */
 import { expect as playwrightExpect } from "./expect";
 import { Page } from "playwright-core";
-import { screenshot, seriousViolations, Session, settled, startSession } from "./browser";
+import { openPreview as openPreviewIn, screenshot, seriousViolations, Session, settled, startSession } from "./browser";
 
 let session: Session;
 
@@ -22,12 +22,7 @@ afterEach(() => {
 const pane = (page: Page) => page.locator("main");
 const gridCell = (page: Page, cell: string) => page.locator(`[role=gridcell][data-cell="${cell}"]`);
 
-async function openPreview(query = "", colorScheme: "light" | "dark" = "light"): Promise<Page> {
-  const page = await session.open(`preview.html${query}`, { colorScheme });
-  await page.getByRole("heading", { name: "CSP Action Plan" }).waitFor();
-  await page.getByText("Reading the workbook…").waitFor({ state: "detached" }).catch(() => undefined);
-  return page;
-}
+const openPreview = (query = "", colorScheme: "light" | "dark" = "light") => openPreviewIn(session, query, colorScheme);
 
 describe("the production task pane", () => {
   it("starts from the built bundle with office.js from the CDN's address, outside Office, over an empty workbook", async () => {

@@ -3,7 +3,7 @@ import { ColumnKind, TableSpec } from "../../domain/layout";
 import { ownedTableBody } from "../../port/ownedTable";
 import { TableNow } from "./officeConfirm";
 import { DATE_FORMAT, TEXT_FORMAT, toOffice } from "./officeValues";
-import { RequestBudget, sliceRows } from "./requestBudget";
+import { RequestBudget, sliceGrid } from "./requestBudget";
 import type { SupportsSet } from "./officeWorkbook";
 
 /** The number format a column of this kind is written with (as when the tool creates the table). */
@@ -60,13 +60,11 @@ export async function rewriteOwnedTable(
   const kinds = spec.columns.map((c) => c.kind);
   const values = body.map((row) => row.map((v) => toOffice(v)));
   const formats = body.map((row) => row.map((v, c) => cellFormat(v, kinds[c])));
-  for (const slice of sliceRows(values, maxBytes / 2)) {
-    const sliceFormats = formats.slice(slice.start, slice.start + slice.rows.length);
-    // The request's real size: the formats ("@", "dd/mm/yyyy") are far shorter than the values they format.
-    await budget.reserve(RequestBudget.sizeOf(slice.rows) + RequestBudget.sizeOf(sliceFormats) + 400);
-    const range = area(firstRow + slice.start, slice.rows.length);
-    range.numberFormat = sliceFormats;
-    range.values = slice.rows;
+  for (const slice of sliceGrid(values, formats, maxBytes / 2)) {
+    await budget.reserve(slice.bytes + 200);
+    const range = area(firstRow + slice.start, slice.values.length);
+    range.numberFormat = slice.formats;
+    range.values = slice.values;
   }
   if (oldRows > body.length) {
     await budget.reserve(400);

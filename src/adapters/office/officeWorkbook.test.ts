@@ -146,6 +146,20 @@ describe("round trips do not grow with the plan", () => {
     return { check, summary: counts() };
   }
 
+  // A year of summaries: by Q4, Status History holds three quarters (30,000 rows) and the summary lists the
+  // open actions that carry over, each row with its height. Every request stays under Excel's limit.
+  it("at 10,000 actions, builds Q1 to Q4 in turn with every request under 5 MB", async () => {
+    const fake = createFakeExcel();
+    const { workbook } = await officePlan(scaledPlan(10_000), fake);
+    const largest: number[] = [];
+    for (const quarter of ["Q1", "Q2", "Q3", "Q4"] as const) {
+      fake.resetCounters();
+      expect((await buildSummary(workbook, { quarter })).done).toBe(true);
+      largest.push(Math.max(...fake.requestBytes));
+    }
+    expect(largest.every((bytes) => bytes < limit)).toBe(true);
+  });
+
   // A change set is confirmed in its own batch before it writes (one sync), so summary is read 2 + write 2.
   it("takes the same syncs for 10, 1,000 and 5,000 actions: check 2, summary 4", async () => {
     for (const actions of [10, 1000, 5000]) {

@@ -26,23 +26,49 @@ export class RequestBudget {
   }
 }
 
-/** Splits rows into slices whose written size stays under `maxBytes` (each slice at least one row). */
-export function sliceRows<T>(rows: readonly T[][], maxBytes: number): { start: number; rows: T[][] }[] {
-  const slices: { start: number; rows: T[][] }[] = [];
+/** The UTF-8 length of a string, as the request carries it (Office.js sends JSON in UTF-8). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** One slice of a 2-D write: its first row, its values and their number formats, and its request bytes. */
+export interface GridSlice<T> {
+  readonly start: number;
+  readonly values: T[][];
+  readonly formats: string[][];
+  readonly bytes: number;
+}
+
+/**
+ * Splits a write of values with their number formats (`formats[r][c]` for `values[r][c]`) into slices whose
+ * request stays under `maxBytes`, each at least one row. A row costs its values and its formats, as UTF-8
+ * JSON: a row padded with empty cells carries formats ("General", "dd/mm/yyyy") far longer than its values,
+ * so counting the values alone (twice, say) can let a request pass Excel's 5 MB limit.
+ */
+export function sliceGrid<T>(values: readonly T[][], formats: readonly string[][], maxBytes: number): GridSlice<T>[] {
+  const slices: GridSlice<T>[] = [];
   let start = 0;
-  let current: T[][] = [];
-  let size = 0;
-  rows.forEach((row, i) => {
-    const rowSize = JSON.stringify(row).length * 2 + 8;
-    if (current.length > 0 && size + rowSize > maxBytes) {
-      slices.push({ start, rows: current });
-      start = i;
-      current = [];
-      size = 0;
-    }
-    current.push(row);
-    size += rowSize;
+  let bytes = 0;
+  const close = (end: number) => {
+    slices.push({ start, values: values.slice(start, end), formats: formats.slice(start, end), bytes: bytes + 200 });
+    start = end;
+    bytes = 0;
+  };
+  values.forEach((row, i) => {
+    const rowBytes = utf8Length(JSON.stringify(row)) + utf8Length(JSON.stringify(formats[i])) + 2;
+    if (i > start && bytes + rowBytes > maxBytes) close(i);
+    bytes += rowBytes;
   });
-  if (current.length > 0) slices.push({ start, rows: current });
+  if (values.length > start) close(values.length);
   return slices;
 }

@@ -1,8 +1,8 @@
 import { a1, CellValue, columnLetter } from "../../domain/cells";
 import { TableSpec } from "../../domain/layout";
 import { pageSetupXml } from "./summarySheetXml";
-import { columnOf } from "./sheetXml";
-import { escapeXml, escapeXstring, prefixOf, scanXml, XmlElement } from "./xml";
+import { columnOf, valueCellXml } from "./sheetXml";
+import { escapeXml, prefixOf, scanXml, XmlElement } from "./xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -10,27 +10,6 @@ export const TABLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument
 
 /** How the cells of a table the tool owns get their format: a cellXfs index per value and column. */
 export type CellStyleFor = (value: CellValue, column: number) => number;
-
-/** An Excel serial day number for a UTC date (days since 1899-12-30, or 1904-01-01 in the 1904 system). */
-export function dateSerial(date: Date, date1904: boolean): number {
-  return date.getTime() / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
-}
-
-/**
- * One cell's XML: text as an inline string (never a formula), numbers as numbers, booleans as booleans, a
- * Date as its serial (its style must show a date), an error as its text; empty cells only when styled.
- */
-export function valueCellXml(p: string, row: number, column: number, value: CellValue, style: number, date1904: boolean): string {
-  const r = a1(row, column);
-  const s = style ? ` s="${style}"` : "";
-  if (value === null || value === "") return style ? `<${p}c r="${r}"${s}/>` : "";
-  if (value instanceof Date) return `<${p}c r="${r}"${s}><${p}v>${dateSerial(value, date1904)}</${p}v></${p}c>`;
-  if (typeof value === "number") return `<${p}c r="${r}"${s}><${p}v>${value}</${p}v></${p}c>`;
-  if (typeof value === "boolean") return `<${p}c r="${r}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  const text = typeof value === "string" ? value : value.error;
-  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
-  return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXstring(text)}</${p}t></${p}is></${p}c>`;
-}
 
 /**
  * A new sheet holding a table the tool owns, from A1: its header row (frozen), its rows, the columns'

@@ -40,6 +40,27 @@ export function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
+/** An Excel serial day number for a UTC date (days since 1899-12-30, or 1904-01-01 in the 1904 system): excelToDate's inverse. */
+export function dateSerial(date: Date, date1904: boolean): number {
+  return date.getTime() / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+}
+
+/**
+ * One cell's XML: text as an inline string (never a formula), numbers as numbers, booleans as booleans, a
+ * Date as its serial (its style must show a date), an error as its text; "" as an empty string (it reads back as ""); a null cell only when styled.
+ */
+export function valueCellXml(p: string, row: number, column: number, value: CellValue, style: number, date1904: boolean): string {
+  const r = a1(row, column);
+  const s = style ? ` s="${style}"` : "";
+  if (value === null) return style ? `<${p}c r="${r}"${s}/>` : "";
+  if (value instanceof Date) return `<${p}c r="${r}"${s}><${p}v>${dateSerial(value, date1904)}</${p}v></${p}c>`;
+  if (typeof value === "number") return `<${p}c r="${r}"${s}><${p}v>${value}</${p}v></${p}c>`;
+  if (typeof value === "boolean") return `<${p}c r="${r}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  const text = typeof value === "string" ? value : value.error;
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+  return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXstring(text)}</${p}t></${p}is></${p}c>`;
+}
+
 function decode(type: string | undefined, stored: string, inline: string | undefined, style: number, decoder: CellDecoder): CellValue {
   switch (type) {
     case "s": {

@@ -1,6 +1,7 @@
 import { a1, columnLetter } from "../../domain/cells";
 import { PrintSettings, SheetContent } from "../../domain/layout";
 import { StyleAppender } from "./stylesXml";
+import { valueCellXml } from "./sheetXml";
 import { escapeXstring } from "./xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -20,17 +21,10 @@ export function summarySheetXml(content: SheetContent, styles: StyleAppender): s
     const parts: string[] = [];
     cells.forEach((cell, c) => {
       if ((cell.across ?? 1) > 1) merges.push(`<mergeCell ref="${a1(r, c)}:${a1(r, c + cell.across! - 1)}"/>`);
-      if (cell.value === null && !cell.style) return;
-      const s = styles.styleFor(cell.style, cell.value);
-      const style = s ? ` s="${s}"` : "";
-      const reference = a1(r, c);
+      const text = valueCellXml("", r, c, cell.value, styles.styleFor(cell.style, cell.value), false);
+      if (!text) return;
       lastColumn = Math.max(lastColumn, c);
-      if (cell.value === null) parts.push(`<c r="${reference}"${style}/>`);
-      else if (typeof cell.value === "number") parts.push(`<c r="${reference}"${style}><v>${cell.value}</v></c>`);
-      else {
-        const space = /^\s|\s$/.test(cell.value) ? ' xml:space="preserve"' : "";
-        parts.push(`<c r="${reference}"${style} t="inlineStr"><is><t${space}>${escapeXstring(cell.value)}</t></is></c>`);
-      }
+      parts.push(text);
     });
     if (parts.length === 0) return;
     lastRow = r;

@@ -10,8 +10,8 @@ import { ownedTableBody } from "../../port/ownedTable";
 import { ChangeSet, SheetReader, WorkbookPort } from "../../port/workbookPort";
 import { DEFAULT_LIMITS, PreflightLimits, SheetSize } from "../exceljs/xlsxPreflight";
 import { CONTENT_TYPES, isType, OpcPackage, PartEdit, REL, relsPartOf, relType, WORKSHEET_CONTENT_TYPE } from "./opcPackage";
-import { dateSerial, ownedTableSheetXml, rewriteTableRows, setTableRef, TABLE_CONTENT_TYPE, tablePartXml, tableRef, tableSheetRelsXml } from "./ownedTableXml";
-import { CellDecoder, CellWrite, CellWrites, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
+import { ownedTableSheetXml, rewriteTableRows, setTableRef, TABLE_CONTENT_TYPE, tablePartXml, tableRef, tableSheetRelsXml } from "./ownedTableXml";
+import { CellDecoder, CellWrite, CellWrites, dateSerial, readSharedStrings, scanSheet, SheetScan, SharedFormulaProblem, writeSheetCells } from "./sheetXml";
 import { readStyleBook, StyleAppender, StyleBook } from "./stylesXml";
 import { printTitlesFormula, summarySheetXml } from "./summarySheetXml";
 import { escapeXml, prefixOf, scanXml, XmlElement } from "./xml";
@@ -731,18 +731,16 @@ export class XlsxPackageWorkbook implements WorkbookPort, SheetReader {
 
   /** An id for a new table: one more than any table part in the package has (ids are workbook-unique). */
   private nextTableId(): number {
+    // The tables' parts wherever the sheets keep them, and any part under xl/tables/ no sheet refers to.
+    const parts = new Set([...this.tables().map((t) => t.part), ...this.pkg.partNames().filter((name) => /^xl\/tables\/[^/]+\.xml$/i.test(name))]);
     let max = 0;
-    for (const name of this.pkg.partNames()) {
-      const xml = this.pkg.has(name) && /^xl\/tables\/[^/]+\.xml$/i.test(name) ? this.pkg.text(name) : undefined;
-      const id = xml ? /<(?:[\w.-]+:)?table\b[^>]*\sid\s*=\s*["'](\d+)/.exec(xml)?.[1] : undefined;
-      if (id) max = Math.max(max, Number(id));
-    }
-    for (const t of this.tables()) {
-      const id = /<(?:[\w.-]+:)?table\b[^>]*\sid\s*=\s*["'](\d+)/.exec(this.pkg.text(t.part) ?? "")?.[1];
+    for (const part of parts) {
+      const id = /<(?:[\w.-]+:)?table\b[^>]*\sid\s*=\s*["'](\d+)/.exec(this.pkg.text(part) ?? "")?.[1];
       if (id) max = Math.max(max, Number(id));
     }
     return max + 1;
   }
+
 
   /**
    * Removes the calculation chain: it lists formula cells, and one the tool replaced with a value would make

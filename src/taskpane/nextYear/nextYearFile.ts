@@ -1,5 +1,6 @@
 import { ExcelJsWorkbook } from "../../adapters/exceljs/excelJsWorkbook";
 import { CarriedPlan, CarryOptions } from "../../domain/carryOver";
+import { fileNameFrom } from "../../domain/fileNames";
 import { WorkbookPort } from "../../port/workbookPort";
 import { carryOver } from "../../usecases/carryOver";
 import { Refusal } from "../../usecases/outcome";
@@ -11,8 +12,7 @@ export type NextYearFile = { readonly done: true; readonly fileName: string; rea
  * characters a file name cannot hold dropped; at most 120 characters before ".xlsx").
  */
 export function nextYearFileName(name: string, year: string): string {
-  const text = `${name} ${year}`.replace(/(\d{4})\/(\d{2})/g, "$1-$2").replace(/[<>:"/\\|?*\u0000-\u001f]/g, " ").replace(/\s+/g, " ").trim();
-  return `${text.slice(0, 120).replace(/[. ]+$/, "") || "Action plan"}.xlsx`;
+  return fileNameFrom(`${name} ${year}`, "xlsx", "Action plan");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { localIsoDate } from "../../domain/dates";
 import { Button, Subtitle2, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { PlanCheck } from "../../domain/check";
@@ -8,7 +9,7 @@ import { Outcome } from "../components/Feedback";
 import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
-import { isoDay, messageOf } from "../messages";
+import { messageOf } from "../messages";
 
 interface Props {
   readonly host: PaneHost;
@@ -18,7 +19,7 @@ interface Props {
 }
 
 function defaultsFor(check: PlanCheck, today: Date): Defaults {
-  const now = quarterOf(isoDay(today));
+  const now = quarterOf(localIsoDate(today));
   const { settings } = check.plan;
   return {
     name: settings.name || "community safety action plan",

@@ -2,7 +2,7 @@ import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-c
 import { useId, useMemo, useState } from "react";
 import { columnLetter } from "../../domain/cells";
 import { ACTION_COLUMNS, Quarter, Status, STATUSES } from "../../domain/contract";
-import { formatLongDate, IsoDate } from "../../domain/dates";
+import { formatLongDate, IsoDate, localIsoDate } from "../../domain/dates";
 import { formatFinancialYear, parseFinancialYear, quarterOf } from "../../domain/quarters";
 import { SheetCells } from "../../domain/sheetCells";
 import { proposeSheetAdoption } from "../../domain/sheetAdoption/proposeSheetAdoption";
@@ -13,7 +13,7 @@ import { QuarterSelect } from "../components/QuarterSelect";
 import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
-import { count, isoDay, messageOf } from "../messages";
+import { count, messageOf } from "../messages";
 
 interface Props {
   readonly host: PaneHost;
@@ -63,7 +63,7 @@ function Capped({ items, label, className }: { items: readonly string[]; label: 
 export function AdoptSheet({ host, planCheck, onOutcome }: Props) {
   const styles = useViewStyles();
   const ids = useId();
-  const now = quarterOf(isoDay(host.today()));
+  const now = quarterOf(localIsoDate(host.today()));
   const [year, setYear] = useState(formatFinancialYear(now.year));
   const [quarter, setQuarter] = useState<Quarter>(now.quarter);
   const [statusMap, setStatusMap] = useState<Record<string, Status>>({});

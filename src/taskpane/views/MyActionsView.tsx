@@ -1,7 +1,7 @@
 import { Button, Field, Select, Subtitle2, Text, Textarea } from "@fluentui/react-components";
 import { FormEvent, useEffect, useId, useRef, useState } from "react";
 import { normaliseHeader, parseStatus, QUARTERS, Status, STATUSES } from "../../domain/contract";
-import { formatLongDate } from "../../domain/dates";
+import { formatLongDate, localIsoDate } from "../../domain/dates";
 import { Period } from "../../domain/period";
 import { isOpen, Plan, PlanAction } from "../../domain/plan";
 import { rateAction } from "../../domain/rag";
@@ -17,7 +17,7 @@ import { useViewStyles } from "../components/styles";
 import { useFocusWhen } from "../hooks/useFocusWhen";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
-import { count, isoDay, messageOf, sentence } from "../messages";
+import { count, messageOf, sentence } from "../messages";
 import { distinctNames } from "./findingGroups";
 
 /** The setting that remembers who is using the pane. */
@@ -206,7 +206,7 @@ function ActionForm(props: { host: PaneHost; action: PlanAction; period: Period;
         status: status as Status,
         update,
         shown,
-        today: isoDay(props.host.today()),
+        today: localIsoDate(props.host.today()),
       });
       if (result.done) {
         setShown({ status, update: update.trim() });

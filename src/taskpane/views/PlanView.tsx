@@ -1,3 +1,4 @@
+import { localIsoDate } from "../../domain/dates";
 import { Button, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import { FormEvent, useRef, useState } from "react";
 import { PlanCheck } from "../../domain/check";
@@ -13,7 +14,7 @@ import { useViewStyles } from "../components/styles";
 import { useFocusWhen } from "../hooks/useFocusWhen";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
-import { count, isoDay, messageOf, planTitle } from "../messages";
+import { count, messageOf, planTitle } from "../messages";
 import { AdoptRepair, needsRepair } from "./AdoptRepair";
 import { AdoptSheet } from "./AdoptSheet";
 import { StartNextYear } from "./StartNextYear";
@@ -115,7 +116,7 @@ interface SetUpProps {
 
 function SetUpPlan({ host, planCheck, onOutcome, onSetUp }: SetUpProps) {
   const styles = useViewStyles();
-  const now = quarterOf(isoDay(host.today()));
+  const now = quarterOf(localIsoDate(host.today()));
   const [name, setName] = useState("community safety action plan");
   const [year, setYear] = useState(formatFinancialYear(now.year));
   const [quarter, setQuarter] = useState<Quarter>(now.quarter);

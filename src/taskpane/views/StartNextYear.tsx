@@ -1,3 +1,4 @@
+import { localIsoDate } from "../../domain/dates";
 import { Button, Checkbox, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import { FormEvent, useState } from "react";
 import { carrySelection, carryYear, LeftReason } from "../../domain/carryOver";
@@ -9,7 +10,7 @@ import { Outcome } from "../components/Feedback";
 import { useViewStyles } from "../components/styles";
 import { PlanCheckState } from "../hooks/usePlanCheck";
 import { PaneHost } from "../host";
-import { count, isoDay, messageOf } from "../messages";
+import { count, messageOf } from "../messages";
 
 interface Props {
   readonly host: PaneHost;
@@ -50,12 +51,13 @@ export function StartNextYear({ host, check, planCheck, onOutcome: setOutcome }:
   const target = parsed ? carryYear(check.plan, parsed) : undefined;
   const yearError = !parsed ? "Write the new plan's year as a financial year, like 2015/16." : target && "refused" in target ? target.refused : undefined;
   const opener = host.newWorkbook;
+  const cannotOpen = opener?.unavailable ?? "This host cannot open a new workbook. Run csp-plan carry-over on the plan's file instead.";
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || !parsed || yearError) return;
     if (!opener?.open) {
-      setOutcome({ intent: "error", text: opener?.unavailable ?? "This host cannot open a new workbook. Run csp-plan carry-over on the plan's file instead." });
+      setOutcome({ intent: "error", text: cannotOpen });
       return;
     }
     setBusy(true);
@@ -71,7 +73,7 @@ export function StartNextYear({ host, check, planCheck, onOutcome: setOutcome }:
       const { carried } = made;
       const what = `${count(carried.selection.carried.length, "action", "actions")} carried from ${carried.from}`;
       const where = how === "opened" ? `Opened next year's plan (${carried.to}) in a new workbook` : `Saved next year's plan (${carried.to}) as "${made.fileName}"`;
-      const note = await recordCarriedOver(host.workbook, carried.to, isoDay(host.today()));
+      const note = await recordCarriedOver(host.workbook, carried.to, localIsoDate(host.today()));
       setOutcome(
         note.done
           ? { intent: "success", text: `${where}: ${what}. Noted in this plan's Plan Settings: ${note.note}.` }
@@ -106,7 +108,7 @@ export function StartNextYear({ host, check, planCheck, onOutcome: setOutcome }:
             {busy ? "Starting next year's plan…" : "Start next year's plan"}
           </Button>
         ) : (
-          <Text as="p">{opener?.unavailable ?? "This host cannot open a new workbook. Run csp-plan carry-over on the plan's file instead."}</Text>
+          <Text as="p">{cannotOpen}</Text>
         )}
       </form>
     </section>

@@ -1,7 +1,7 @@
 import { Button, Field, Input, makeStyles, ProgressBar, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { FormEvent, useMemo, useState } from "react";
 import { Quarter, STATUSES } from "../../domain/contract";
-import { formatLongDate, readDate } from "../../domain/dates";
+import { formatLongDate, readDate, localIsoDate } from "../../domain/dates";
 import { Figures, formatPercent } from "../../domain/figures";
 import { buildChaseList } from "../../domain/chase";
 import { formatFinancialYear, summarySheetName } from "../../domain/quarters";
@@ -21,7 +21,7 @@ import { ChaseList } from "./ChaseList";
 import { IndicatorsSection } from "./IndicatorsSection";
 import { CarriedSection, MovementSection } from "./MovementSection";
 import { ReportActions } from "./ReportActions";
-import { isoDay, messageOf, sentence } from "../messages";
+import { messageOf, sentence } from "../messages";
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto", maxWidth: "100%" },
@@ -58,7 +58,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
   // The chase list needs no summary built: it is read from the latest check, for the chosen quarter, as of
   // today (so the message asks for the update by the quarter's end only while the quarter runs).
   const chase = useMemo(
-    () => (check?.writable && check.period ? buildChaseList(check.plan, { year: check.period.year, quarter, asOf: isoDay(host.today()) }) : undefined),
+    () => (check?.writable && check.period ? buildChaseList(check.plan, { year: check.period.year, quarter, asOf: localIsoDate(host.today()) }) : undefined),
     [check, quarter, host],
   );
 
@@ -67,7 +67,7 @@ export function SummaryView({ host, planCheck }: { host: PaneHost; planCheck: Pl
     setBuilding(true);
     setOutcome(undefined);
     try {
-      const result = await buildSummary(host.workbook, { quarter, today: isoDay(host.today()) });
+      const result = await buildSummary(host.workbook, { quarter, today: localIsoDate(host.today()) });
       if (result.done) {
         setBuilt(result.report);
         setOutcome({
@@ -279,7 +279,7 @@ function SignOffForm({ host, sheet }: { host: PaneHost; sheet: string }) {
   const styles = useViewStyles();
   const [name, setName] = useState("");
   const [role, setRole] = useState("");
-  const [date, setDate] = useState(() => formatLongDate(isoDay(host.today())));
+  const [date, setDate] = useState(() => formatLongDate(localIsoDate(host.today())));
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const reading = readDate(date);
